@@ -1,0 +1,69 @@
+package cn.labordispute.cases;
+
+import cn.labordispute.security.Caller;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff read cases: one case with its stage, open tasks and history, or a filtered list. Filtered by organisation. */
+@RestController
+class CaseController {
+
+    private final CaseViews views;
+    private final CaseRepository cases;
+    private final CaseCauses causes;
+    private final Organisations organisations;
+
+    CaseController(CaseViews views, CaseRepository cases, CaseCauses causes, Organisations organisations) {
+        this.views = views;
+        this.cases = cases;
+        this.causes = causes;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/api/cases/{caseNumber}")
+    ResponseEntity<?> one(@PathVariable String caseNumber, Caller caller) {
+        return views.find(caseNumber)
+                .filter(c -> caller.mayActFor(c.organisation()))
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(Map.of("message", "没有该案件或无权查看 / no such case, or not yours to see")));
+    }
+
+    @GetMapping("/api/cases")
+    Map<String, Object> list(@RequestParam(required = false) CaseStage stage,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String organisation,
+            @RequestParam(required = false) String causeCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedTo,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, Caller caller) {
+        CaseFilter filter = new CaseFilter(stage, status, organisation, causeCode, receivedFrom, receivedTo, q, page,
+                size);
+        List<Map<String, Object>> rows = cases.search(filter, caller.visibleOrganisations()).stream()
+                .map(c -> Map.<String, Object>of("caseNumber", c.caseNumber(), "organisation", c.orgCode(),
+                        "stage", c.stage().name(), "stageLabel", c.stage().label(), "status", c.status(),
+                        "receivedOn", c.receivedOn().toString(), "collective", c.collective(),
+                        "outcome", c.outcome() == null ? "" : c.outcome()))
+                .toList();
+        return Map.of("total", cases.count(filter, caller.visibleOrganisations()), "page", filter.page(),
+                "size", filter.size(), "cases", rows);
+    }
+
+    @GetMapping("/api/case-causes")
+    Object causes() {
+        return causes.all();
+    }
+
+    @GetMapping("/api/organisations")
+    Object organisations() {
+        return organisations.all();
+    }
+}

@@ -1,0 +1,25 @@
+package cn.labordispute.cases;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A case as staff read it through the REST API: the record, its open tasks and its history. */
+public record CaseView(String caseNumber, String organisation, String organisationName, String requestedProcedure,
+        boolean collective, String summary, LocalDate receivedOn, String stage, String stageLabel, String status,
+        String outcome, String outcomeLabel, Instant closedAt, List<PartyView> parties, List<ClaimView> claims,
+        BigDecimal totalClaimed, List<TaskView> openTasks, List<TaskView> completedTasks, List<CaseEvent> timeline) {
+
+    public record PartyView(String role, String name, String idType, String idNumber, String phone,
+            boolean migrantWorker) {
+    }
+
+    public record ClaimView(String causeCode, String causeName, String description, BigDecimal amount) {
+    }
+
+    /** A user task of the case, open or done. */
+    public record TaskView(String id, String name, String taskKey, String process, String assignee,
+            List<String> candidateGroups, Instant created, Instant due, Instant completed, boolean overdue) {
+    }
+}

@@ -1,0 +1,98 @@
+package cn.labordispute.cases;
+
+import cn.labordispute.engine.EngineTime;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Puts together a case's record, its open tasks (in every stage process) and its completed tasks. */
+@Service
+public class CaseViews {
+
+    private final CaseRepository cases;
+    private final Organisations organisations;
+    private final CaseCauses causes;
+    private final TaskService tasks;
+    private final HistoryService history;
+
+    CaseViews(CaseRepository cases, Organisations organisations, CaseCauses causes, TaskService tasks,
+            HistoryService history) {
+        this.cases = cases;
+        this.organisations = organisations;
+        this.causes = causes;
+        this.tasks = tasks;
+        this.history = history;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CaseView> find(String caseNumber) {
+        return cases.findByNumber(caseNumber).map(this::view);
+    }
+
+    private CaseView view(DisputeCase c) {
+        String orgName = organisations.find(c.orgCode()).map(Organisation::name).orElse(c.orgCode());
+        List<CaseView.PartyView> parties = cases.parties(c.id()).stream()
+                .map(p -> new CaseView.PartyView(p.role().name(), p.name(), p.idType(), p.idNumber(), p.phone(),
+                        p.migrantWorker()))
+                .toList();
+        List<Claim> claimRows = cases.claims(c.id());
+        List<CaseView.ClaimView> claims = claimRows.stream()
+                .map(k -> new CaseView.ClaimView(k.causeCode(),
+                        causes.find(k.causeCode()).map(CaseCause::name).orElse(k.causeCode()), k.description(),
+                        k.amount()))
+                .toList();
+        BigDecimal total = claimRows.stream().map(Claim::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new CaseView(c.caseNumber(), c.orgCode(), orgName, c.requestedProcedure(), c.collective(), c.summary(),
+                c.receivedOn(), c.stage().name(), c.stage().label(), c.status(), c.outcome(),
+                c.outcome() == null ? null : CaseOutcomes.label(c.outcome()), c.closedAt(), parties, claims, total,
+                openTasks(c.caseNumber()), completedTasks(c.caseNumber()), cases.events(c.id()));
+    }
+
+    private List<CaseView.TaskView> openTasks(String caseNumber) {
+        Instant now = EngineTime.now();
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).orderByTaskCreateTime().asc().list()
+                .stream().map(t -> open(t, now)).toList();
+    }
+
+    private CaseView.TaskView open(Task t, Instant now) {
+        List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+        Instant due = instant(t.getDueDate());
+        return new CaseView.TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(),
+                processKey(t.getProcessDefinitionId()), t.getAssignee(), groups, instant(t.getCreateTime()), due, null,
+                due != null && due.isBefore(now));
+    }
+
+    private List<CaseView.TaskView> completedTasks(String caseNumber) {
+        return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber).finished()
+                .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+                .map(this::done).toList();
+    }
+
+    private CaseView.TaskView done(HistoricTaskInstance t) {
+        Instant due = instant(t.getDueDate());
+        Instant end = instant(t.getEndTime());
+        return new CaseView.TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getProcessDefinitionKey(),
+                t.getAssignee(), List.of(), instant(t.getStartTime()), due, end,
+                due != null && end != null && end.isAfter(due));
+    }
+
+    private static String processKey(String processDefinitionId) {
+        return processDefinitionId == null ? null : processDefinitionId.split(":")[0];
+    }
+
+    private static Instant instant(Date d) {
+        return d == null ? null : d.toInstant();
+    }
+}

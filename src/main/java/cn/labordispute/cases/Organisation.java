@@ -1,0 +1,5 @@
+package cn.labordispute.cases;
+
+/** An organisation that handles cases: a mediation committee, an arbitration commission or a one-stop centre. */
+public record Organisation(String code, String name, String casePrefix, String district, String region) {
+}

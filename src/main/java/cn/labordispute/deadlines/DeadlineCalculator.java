@@ -1,0 +1,63 @@
+package cn.labordispute.deadlines;
+
+import cn.labordispute.calendar.WorkingDayCalendar;
+import cn.labordispute.deadlines.Deadline.SkippedDay;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Counts a named period from a date on the working-day calendar (CPL art.85, CC arts.201-203): the day of the event
+ * is not counted; working-day periods count working days only; a period in days, months or years whose last day is
+ * a rest day ends on the next working day.
+ */
+public class DeadlineCalculator {
+
+    private final StatutoryPeriods periods;
+    private final WorkingDayCalendar calendar;
+
+    public DeadlineCalculator(StatutoryPeriods periods, WorkingDayCalendar calendar) {
+        this.periods = periods;
+        this.calendar = calendar;
+    }
+
+    public Deadline compute(String periodName, LocalDate from) {
+        StatutoryPeriod period = periods.get(periodName);
+        List<SkippedDay> skipped = new ArrayList<>();
+        LocalDate day;
+        switch (period.unit()) {
+            case WORKING_DAYS -> {
+                day = from;
+                int counted = 0;
+                while (counted < period.length()) {
+                    day = day.plusDays(1);
+                    if (calendar.isWorkingDay(day)) {
+                        counted++;
+                    } else {
+                        skipped.add(skip(day));
+                    }
+                }
+            }
+            case DAYS -> day = from.plusDays(period.length());
+            case MONTHS -> day = from.plusMonths(period.length());
+            case YEARS -> day = from.plusYears(period.length());
+            default -> throw new IllegalStateException("unit " + period.unit());
+        }
+        while (!calendar.isWorkingDay(day)) {
+            skipped.add(skip(day));
+            day = day.plusDays(1);
+        }
+        boolean needsReview = !calendar.covers(day);
+        return new Deadline(period, from, day, List.copyOf(skipped), needsReview);
+    }
+
+    private SkippedDay skip(LocalDate day) {
+        WorkingDayCalendar.Day listed = calendar.listed(day);
+        if (listed != null) {
+            return new SkippedDay(day, listed.name());
+        }
+        String weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY ? "星期六" : "星期日";
+        return new SkippedDay(day, calendar.covers(day) ? weekend : weekend + "（节假日安排未发布，需人工核对）");
+    }
+}

@@ -1,0 +1,63 @@
+package cn.labordispute.deadlines;
+
+import cn.labordispute.calendar.WorkingDayCalendar;
+import cn.labordispute.engine.EngineTime;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+/**
+ * What BPMN calls for due dates and timers, by period name, e.g.
+ * {@code camunda:dueDate="${deadlines.due('MEDIATION_ACCEPTANCE', mediationReceivedOn)}"}.
+ * A deadline is the end of its last day (23:59:59, Asia/Shanghai).
+ */
+public class Deadlines {
+
+    private final DeadlineCalculator calculator;
+
+    public Deadlines(DeadlineCalculator calculator) {
+        this.calculator = calculator;
+    }
+
+    /** The period counted from a date variable (LocalDate, ISO string or java.util.Date). */
+    public Date due(String period, Object from) {
+        return endOf(calculator.compute(period, toLocalDate(from)).due());
+    }
+
+    /** The period counted from today on the engine's clock: for periods that run from the step itself. */
+    public Date due(String period) {
+        return due(period, EngineTime.today());
+    }
+
+    /** Today on the engine's clock as an ISO date, for BPMN to record when a step began (e.g. mediationReceivedOn). */
+    public String today() {
+        return EngineTime.today().toString();
+    }
+
+    /** The end of an agreed day (e.g. a payment date the parties set). */
+    public Date endOfDay(Object date) {
+        return endOf(toLocalDate(date));
+    }
+
+    public Deadline compute(String period, LocalDate from) {
+        return calculator.compute(period, from);
+    }
+
+    public static Date endOf(LocalDate day) {
+        return Date.from(ZonedDateTime.of(day, LocalTime.of(23, 59, 59), WorkingDayCalendar.ZONE).toInstant());
+    }
+
+    public static LocalDate toLocalDate(Object value) {
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        if (value instanceof Date date) {
+            return LocalDate.ofInstant(date.toInstant(), WorkingDayCalendar.ZONE);
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        }
+        throw new IllegalArgumentException("缺少日期或日期格式不正确（应为 YYYY-MM-DD） / missing or malformed date: " + value);
+    }
+}

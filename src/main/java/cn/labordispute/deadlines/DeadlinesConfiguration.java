@@ -1,0 +1,25 @@
+package cn.labordispute.deadlines;
+
+import cn.labordispute.calendar.WorkingDayCalendar;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class DeadlinesConfiguration {
+
+    @Bean
+    WorkingDayCalendar workingDayCalendar(DeadlinesProperties properties) {
+        return new WorkingDayCalendar(properties.holidays());
+    }
+
+    @Bean
+    StatutoryPeriods statutoryPeriods(DeadlinesProperties properties) {
+        return new StatutoryPeriods(properties.periods(), properties.lengths());
+    }
+
+    /** Named "deadlines" so that BPMN expressions can call it. */
+    @Bean
+    Deadlines deadlines(StatutoryPeriods periods, WorkingDayCalendar calendar) {
+        return new Deadlines(new DeadlineCalculator(periods, calendar));
+    }
+}

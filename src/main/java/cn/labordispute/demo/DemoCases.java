@@ -1,0 +1,75 @@
+package cn.labordispute.demo;
+
+import cn.labordispute.intake.CaseApplication;
+import cn.labordispute.intake.CaseApplication.ClaimItem;
+import cn.labordispute.intake.CaseApplication.Employer;
+import cn.labordispute.intake.CaseApplication.Worker;
+import cn.labordispute.intake.IntakeService;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** A few cases at different stages, opened and moved on through the same services staff use. */
+@Component
+class DemoCases {
+
+    private final IntakeService intake;
+    private final TaskService tasks;
+
+    DemoCases(IntakeService intake, TaskService tasks) {
+        this.intake = intake;
+        this.tasks = tasks;
+    }
+
+    void create() {
+        Employer liveStudio = new Employer("重庆星光文化传媒有限公司", "91500103MA5U8XYM10", "023-63001234", "重庆市渝中区解放碑");
+        Employer builder = new Employer("重庆渝建建筑劳务有限公司", "91500103MA5UK2LT71", "023-68001234", "重庆市渝中区大坪");
+        Employer hotel = new Employer("吉首湘西大酒店有限公司", "91433101MA4PABCD2F", "0743-8501234", "湖南省吉首市乾州");
+
+        // 1. Two live-stream hosts dismissed in probation: waiting for the mediation committee's acceptance decision.
+        intake.open(new CaseApplication("yuzhong", "MEDIATION",
+                "两名网络主播在试用期内被辞退，未签订书面劳动合同，要求支付经济补偿和拖欠工资。", null,
+                List.of(new Worker("刘小雨", "RESIDENT_ID", "500103199001011232", "13800001111", "重庆市渝中区", false),
+                        new Worker("陈思思", "RESIDENT_ID", "500103198506122347", "13800002222", "重庆市渝中区", false)),
+                liveStudio,
+                List.of(new ClaimItem("TERM_COMPENSATION", "试用期解除的经济补偿", new BigDecimal("4000.00")),
+                        new ClaimItem("PAY_ARREARS", "拖欠工资", new BigDecimal("6200.00")))));
+
+        // 2. Unpaid overtime: accepted, mediation under way.
+        String second = intake.open(new CaseApplication("yuzhong", "MEDIATION",
+                "长期加班未支付加班费，要求补发。", null,
+                List.of(new Worker("王建国", "RESIDENT_ID", "500103199511204560", "13900003333", "重庆市渝中区", true)),
+                builder, List.of(new ClaimItem("PAY_OVERTIME", "2025年加班费", new BigDecimal("8600.00")))));
+        complete(second, "Task_DecideMediationAcceptance", Map.of("withinScope", true, "otherPartyConsents", true));
+
+        // 3. Mediation failed: now waiting for the arbitration commission's acceptance decision.
+        String third = intake.open(new CaseApplication("yuzhong", "MEDIATION",
+                "违法解除劳动合同，要求支付赔偿金。", null,
+                List.of(new Worker("赵海", "RESIDENT_ID", "500103198808085676", "13700004444", "重庆市渝中区", false)),
+                liveStudio, List.of(new ClaimItem("TERM_UNLAWFUL", "违法解除赔偿金", new BigDecimal("36000.00")))));
+        complete(third, "Task_DecideMediationAcceptance", Map.of("withinScope", true, "otherPartyConsents", true));
+        complete(third, "Task_ConductMediation", Map.of("mediationResult", "FAILED",
+                "sessionRecord", "双方就赔偿数额分歧较大。", "failureReason", "用人单位不同意支付赔偿金"));
+
+        // 4. A hotel worker in 吉首 asks for negotiation first... mediation committee of 吉首 handles it.
+        intake.open(new CaseApplication("jishou", "MEDIATION",
+                "酒店拖欠两个月工资。", null,
+                List.of(new Worker("彭丽", "RESIDENT_ID", "433101198001016786", "13600005555", "湖南省吉首市", true)),
+                hotel, List.of(new ClaimItem("PAY_ARREARS", "2026年9月至10月工资", new BigDecimal("5600.00")))));
+
+        // 5. Negotiation requested: the union waits for the employer's answer.
+        intake.open(new CaseApplication("yuzhong", "NEGOTIATION",
+                "未休年休假，要求支付未休年休假工资。", null,
+                List.of(new Worker("孙琳", "PASSPORT", "E12345678", "13500006666", "重庆市渝中区", false)),
+                builder, List.of(new ClaimItem("REST_ANNUAL_LEAVE", "2025年未休年休假工资", new BigDecimal("3100.00")))));
+    }
+
+    private void complete(String caseNumber, String taskKey, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
+                .singleResult();
+        tasks.complete(task.getId(), variables);
+    }
+}

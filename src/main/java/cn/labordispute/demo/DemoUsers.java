@@ -1,0 +1,91 @@
+package cn.labordispute.demo;
+
+import cn.labordispute.security.Roles;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** The demo staff: every role of the 渝中 centre, a mediator in 吉首, a city supervisor, a policy editor, an admin. */
+@Component
+class DemoUsers {
+
+    static final String PASSWORD = "demo";
+
+    record DemoUser(String id, String lastName, String firstName, List<String> groups) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("wangfang", "王", "芳", List.of(Roles.MEDIATOR.groupFor("yuzhong"))),
+            new DemoUser("zhanglei", "张", "磊", List.of(Roles.MEDIATOR.groupFor("yuzhong"))),
+            new DemoUser("lixiaoyun", "李", "晓云", List.of(Roles.MEDIATOR.groupFor("jishou"))),
+            new DemoUser("zhaomin", "赵", "敏", List.of(Roles.ARBITRATOR.groupFor("yuzhong"))),
+            new DemoUser("chenjing", "陈", "静", List.of(Roles.LEGAL_AID.groupFor("yuzhong"))),
+            new DemoUser("sunhao", "孙", "浩", List.of(Roles.COURT_LIAISON.groupFor("yuzhong"))),
+            new DemoUser("zhouqiang", "周", "强", List.of(Roles.UNION.groupFor("yuzhong"))),
+            new DemoUser("liuyang", "刘", "洋", List.of(Roles.SUPERVISOR.groupFor("yuzhong"))),
+            new DemoUser("hemei", "何", "梅", List.of(Roles.CITY_SUPERVISORS)),
+            new DemoUser("huangli", "黄", "丽", List.of(Roles.POLICY_EDITORS)));
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+
+    DemoUsers(IdentityService identity, AuthorizationService authorizations) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+    }
+
+    void create(String adminPassword) {
+        for (DemoUser u : USERS) {
+            ensureUser(u.id(), u.firstName(), u.lastName(), PASSWORD);
+            u.groups().forEach(g -> ensureMembership(u.id(), g));
+        }
+        ensureAdmins();
+        ensureUser("admin", "管理员", "系统", adminPassword);
+        ensureMembership("admin", Roles.ADMINS);
+    }
+
+    private void ensureUser(String id, String firstName, String lastName, String password) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(id + "@example.cn");
+            user.setPassword(password);
+            identity.saveUser(user);
+        }
+    }
+
+    private void ensureMembership(String userId, String groupId) {
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
+    }
+
+    /** The camunda-admin group may do everything, as Camunda's own admin set-up grants. */
+    private void ensureAdmins() {
+        if (identity.createGroupQuery().groupId(Roles.ADMINS).count() == 0) {
+            Group group = identity.newGroup(Roles.ADMINS);
+            group.setName("系统管理员");
+            group.setType("SYSTEM");
+            identity.saveGroup(group);
+        }
+        for (Resource resource : Resources.values()) {
+            if (authorizations.createAuthorizationQuery().groupIdIn(Roles.ADMINS).resourceType(resource)
+                    .resourceId(Authorization.ANY).count() == 0) {
+                Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                all.setGroupId(Roles.ADMINS);
+                all.setResource(resource);
+                all.setResourceId(Authorization.ANY);
+                all.addPermission(Permissions.ALL);
+                authorizations.saveAuthorization(all);
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package cn.labordispute.intake;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Bad input becomes HTTP 400 naming each bad field, in Chinese and English. */
+@RestControllerAdvice
+class IntakeErrors {
+
+    @ExceptionHandler(InvalidApplicationException.class)
+    ResponseEntity<Map<String, Object>> invalid(InvalidApplicationException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(Map.of("message", "申请信息有误，未保存 / invalid application, nothing was stored", "errors", e.errors()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        String field = "body";
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        }
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of(
+                "message", "请求格式有误，未保存 / malformed request, nothing was stored",
+                "errors", List.of(new FieldError(field, "格式不正确 / value has the wrong format"))));
+    }
+}

@@ -1,0 +1,110 @@
+package cn.labordispute.intake;
+
+import cn.labordispute.cases.CaseCause;
+import cn.labordispute.cases.CaseCauses;
+import cn.labordispute.cases.CaseNumbers;
+import cn.labordispute.cases.CaseRepository;
+import cn.labordispute.cases.CaseStage;
+import cn.labordispute.cases.Claim;
+import cn.labordispute.cases.DisputeCase;
+import cn.labordispute.cases.Organisation;
+import cn.labordispute.cases.Organisations;
+import cn.labordispute.cases.Party;
+import cn.labordispute.engine.EngineTime;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens a case: validates the application, gives it the next case number, stores it and starts the main process
+ * with the case number as business key, all in one transaction: a failure anywhere stores nothing.
+ */
+@Service
+public class IntakeService {
+
+    public static final String MAIN_PROCESS = "labor_dispute_case";
+    /** LDMAL art.7: ten or more workers with a common request make a collective dispute. */
+    public static final int COLLECTIVE_THRESHOLD = 10;
+
+    private final ApplicationValidator validator;
+    private final Organisations organisations;
+    private final CaseNumbers numbers;
+    private final CaseRepository cases;
+    private final CaseCauses causes;
+    private final RuntimeService runtime;
+
+    IntakeService(ApplicationValidator validator, Organisations organisations, CaseNumbers numbers,
+            CaseRepository cases, CaseCauses causes, RuntimeService runtime) {
+        this.validator = validator;
+        this.organisations = organisations;
+        this.numbers = numbers;
+        this.cases = cases;
+        this.causes = causes;
+        this.runtime = runtime;
+    }
+
+    /** Opens the case and returns its number; throws {@link InvalidApplicationException} and stores nothing if invalid. */
+    @Transactional
+    public String open(CaseApplication application) {
+        List<FieldError> errors = validator.validate(application);
+        if (!errors.isEmpty()) {
+            throw new InvalidApplicationException(errors);
+        }
+        Organisation org = organisations.find(application.organisation()).orElseThrow();
+        Instant now = EngineTime.now();
+        LocalDate receivedOn = application.receivedOn() != null ? application.receivedOn() : EngineTime.today();
+        String caseNumber = numbers.next(org, receivedOn.getYear());
+        boolean collective = application.workers().size() >= COLLECTIVE_THRESHOLD;
+
+        List<Party> parties = new ArrayList<>();
+        for (CaseApplication.Worker w : application.workers()) {
+            parties.add(new Party(Party.Role.WORKER, w.name().trim(), w.idType(), w.idNumber(), w.phone(), w.address(),
+                    Boolean.TRUE.equals(w.migrantWorker())));
+        }
+        CaseApplication.Employer e = application.employer();
+        parties.add(new Party(Party.Role.EMPLOYER, e.name().trim(), "USCC", e.creditCode(), e.phone(), e.address(),
+                false));
+        List<Claim> claims = application.claims().stream()
+                .map(c -> new Claim(c.causeCode(), c.description(), c.amount().setScale(2, RoundingMode.UNNECESSARY)))
+                .toList();
+
+        DisputeCase record = new DisputeCase(0, caseNumber, org.code(), application.requestedProcedure(), collective,
+                application.summary().trim(), receivedOn, CaseStage.INTAKE, DisputeCase.OPEN, null, null, now, now,
+                null);
+        long caseId = cases.insert(record, parties, claims);
+        cases.addEvent(caseNumber, "OPENED", CaseStage.INTAKE, "一窗受理登记，案号 " + caseNumber, now);
+
+        ProcessInstance instance = runtime.startProcessInstanceByKey(MAIN_PROCESS, caseNumber,
+                processVariables(caseNumber, caseId, org, application, receivedOn, collective, claims));
+        cases.linkProcessInstance(caseId, instance.getId());
+        return caseNumber;
+    }
+
+    private Map<String, Object> processVariables(String caseNumber, long caseId, Organisation org,
+            CaseApplication application, LocalDate receivedOn, boolean collective, List<Claim> claims) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("caseNumber", caseNumber);
+        v.put("caseId", caseId);
+        v.put("organisation", org.code());
+        v.put("requestedProcedure", application.requestedProcedure());
+        v.put("applicationReceivedOn", receivedOn.toString());
+        v.put("collective", collective);
+        v.put("workerCount", application.workers().size());
+        v.put("migrantWorker", application.workers().stream().anyMatch(w -> Boolean.TRUE.equals(w.migrantWorker())));
+        v.put("wageArrears", claims.stream().anyMatch(c -> c.causeCode().startsWith("PAY")));
+        v.put("paymentOrderEligible", claims.stream()
+                .anyMatch(c -> causes.find(c.causeCode()).map(CaseCause::paymentOrderEligible).orElse(false)));
+        v.put("totalClaimAmount", claims.stream().map(Claim::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .toPlainString());
+        return v;
+    }
+}

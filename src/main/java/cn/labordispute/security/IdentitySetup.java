@@ -1,0 +1,147 @@
+package cn.labordispute.security;
+
+import cn.labordispute.cases.Organisation;
+import cn.labordispute.cases.Organisations;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up, idempotently: one Camunda group per role and organisation, the authorisations each group needs, and
+ * the Tasklist filters every member of staff sees (a fresh Tasklist shows no tasks until a filter exists).
+ */
+@Component
+public class IdentitySetup {
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final Organisations organisations;
+
+    IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+            TaskService tasks, Organisations organisations) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.organisations = organisations;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(1)
+    public void setUp() {
+        for (Organisation org : organisations.all()) {
+            for (Roles role : Roles.values()) {
+                String group = role.groupFor(org.code());
+                ensureGroup(group, role.label() + "（" + org.name() + "）");
+                grantStaff(group);
+            }
+        }
+        ensureGroup(Roles.CITY_SUPERVISORS, "市级主管（全部组织）");
+        grantStaff(Roles.CITY_SUPERVISORS);
+        grant(Roles.CITY_SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Roles.CITY_SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        grant(Roles.CITY_SUPERVISORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
+        ensureGroup(Roles.POLICY_EDITORS, "政策人员");
+        grant(Roles.POLICY_EDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Roles.POLICY_EDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        grant(Roles.POLICY_EDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+        grant(Roles.POLICY_EDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+        ensureFilters();
+    }
+
+    /** What every member of staff needs in the Tasklist; tasks themselves are granted through candidate groups. */
+    private void grantStaff(String group) {
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    /** Camunda keeps one row per group and resource, holding all its permissions: add to it or create it. */
+    private void grant(String group, Resource resource, String resourceId, Permission permission) {
+        Authorization a = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (a == null) {
+            a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            a.setGroupId(group);
+            a.setResource(resource);
+            a.setResourceId(resourceId);
+        } else if (a.isPermissionGranted(permission)) {
+            return;
+        }
+        a.addPermission(permission);
+        authorizations.saveAuthorization(a);
+    }
+
+    private void ensureFilters() {
+        Map<String, TaskQuery> wanted = new LinkedHashMap<>();
+        wanted.put("我的待办", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        wanted.put("本组待认领", tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .taskUnassigned());
+        wanted.put("即将到期", mineOrMyGroups().dueAfterExpression("${now()}")
+                .dueBeforeExpression("${dateTime().plusDays(3).toDate()}"));
+        wanted.put("已超期", mineOrMyGroups().dueBeforeExpression("${now()}"));
+        int priority = 0;
+        for (Map.Entry<String, TaskQuery> entry : wanted.entrySet()) {
+            priority++;
+            if (filters.createFilterQuery().filterName(entry.getKey()).count() > 0) {
+                continue;
+            }
+            Filter filter = filters.newTaskFilter(entry.getKey());
+            filter.setOwner("admin");
+            filter.setQuery(entry.getValue().orderByDueDate().asc());
+            filter.setProperties(Map.of(
+                    "description", description(entry.getKey()),
+                    "priority", priority,
+                    "refresh", true,
+                    "variables", List.of(Map.of("name", "caseNumber", "label", "案号"))));
+            filters.saveFilter(filter);
+            Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            everyone.setUserId(Authorization.ANY);
+            everyone.setResource(Resources.FILTER);
+            everyone.setResourceId(filter.getId());
+            everyone.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(everyone);
+        }
+    }
+
+    private TaskQuery mineOrMyGroups() {
+        return tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+                .taskCandidateGroupInExpression("${currentUserGroups()}").endOr();
+    }
+
+    private static String description(String name) {
+        return switch (name) {
+            case "我的待办" -> "已认领、由我办理的任务，按办理期限排序";
+            case "本组待认领" -> "本组织本岗位尚无人认领的任务";
+            case "即将到期" -> "三日内到期的任务";
+            default -> "已超过办理期限的任务";
+        };
+    }
+}

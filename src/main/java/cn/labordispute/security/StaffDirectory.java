@@ -1,0 +1,47 @@
+package cn.labordispute.security;
+
+import cn.labordispute.cases.Organisation;
+import cn.labordispute.cases.Organisations;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.stereotype.Component;
+
+/** Checks staff passwords against Camunda's identity service and works out a caller's organisations. */
+@Component
+public class StaffDirectory {
+
+    private final IdentityService identity;
+    private final Organisations organisations;
+
+    StaffDirectory(IdentityService identity, Organisations organisations) {
+        this.identity = identity;
+        this.organisations = organisations;
+    }
+
+    public Optional<Caller> authenticate(String userId, String password) {
+        if (userId == null || password == null || !identity.checkPassword(userId, password)) {
+            return Optional.empty();
+        }
+        return Optional.of(caller(userId));
+    }
+
+    public Caller caller(String userId) {
+        Set<String> groups = new HashSet<>();
+        for (Group g : identity.createGroupQuery().groupMember(userId).list()) {
+            groups.add(g.getId());
+        }
+        boolean cityWide = groups.contains(Roles.CITY_SUPERVISORS) || groups.contains(Roles.ADMINS);
+        Set<String> orgs = new HashSet<>();
+        for (Organisation org : organisations.all()) {
+            for (Roles role : Roles.values()) {
+                if (groups.contains(role.groupFor(org.code()))) {
+                    orgs.add(org.code());
+                }
+            }
+        }
+        return new Caller(userId, Set.copyOf(groups), Set.copyOf(orgs), cityWide);
+    }
+}

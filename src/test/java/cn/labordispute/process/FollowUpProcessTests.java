@@ -1,0 +1,51 @@
+package cn.labordispute.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+class FollowUpProcessTests extends ProcessTestSupport {
+
+    private static final Object[] NO_SERVICES = {"satisfaction", "5", "agreementHonoured", true,
+        "needsCounselling", false, "needsJobReferral", false, "needsHardshipAid", false, "visitNote", "满意"};
+
+    @Test
+    void endsAfterVisitWhenNoServiceIsNeeded() {
+        ProcessInstance pi = start("follow_up");
+        // 30 days from Thu 24 Sep: Sat 24 Oct, a rest day, so Mon 26 Oct
+        assertThat(dueDay("Task_ReturnVisit")).isEqualTo(LocalDate.of(2026, 10, 26));
+        complete("Task_ReturnVisit", NO_SERVICES);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_FollowUpDone")
+                .hasNotPassed("Task_Counselling", "Task_JobReferral", "Task_HardshipAid");
+        assertThat(stages.stagesEntered()).containsExactly("FOLLOW_UP");
+    }
+
+    @Test
+    void offersCounsellingOnly() {
+        ProcessInstance pi = start("follow_up");
+        complete("Task_ReturnVisit", "satisfaction", "3", "needsCounselling", true, "needsJobReferral", false,
+                "needsHardshipAid", false, "visitNote", "情绪低落");
+
+        assertThat(pi).isWaitingAt("Task_Counselling");
+        complete("Task_Counselling", "counsellingRecord", "已疏导");
+        assertThat(pi).isEnded().hasNotPassed("Task_JobReferral");
+    }
+
+    @Test
+    void offersAllThreeServicesInParallel() {
+        ProcessInstance pi = start("follow_up");
+        complete("Task_ReturnVisit", "satisfaction", "4", "needsCounselling", true, "needsJobReferral", true,
+                "needsHardshipAid", true, "visitNote", "失业，生活困难");
+
+        assertThat(pi).isWaitingAt("Task_Counselling", "Task_JobReferral", "Task_HardshipAid");
+        assertThat(candidateGroups("Task_HardshipAid")).containsExactly("supervisor-yuzhong");
+        complete("Task_JobReferral", "recommendedEmployer", "重庆某物流公司");
+        complete("Task_HardshipAid", "aidAmount", 2000.0, "aidFund", "困难职工帮扶资金", "aidApproved", true, "aidNote", "同意");
+        complete("Task_Counselling", "counsellingRecord", "已疏导");
+        assertThat(pi).isEnded().hasPassed("EndEvent_FollowUpDone");
+    }
+}

@@ -1,0 +1,144 @@
+package cn.labordispute.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.labordispute.calendar.WorkingDayCalendar;
+import cn.labordispute.deadlines.DeadlineCalculator;
+import cn.labordispute.deadlines.Deadlines;
+import cn.labordispute.deadlines.StatutoryPeriods;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Base of the *ProcessTests: deploys every model, decision and form from bpmn/ and forms/ as the application does,
+ * registers the real deadlines bean and a recording caseStages bean, and starts the clock on a fixed day.
+ */
+abstract class ProcessTestSupport {
+
+    @RegisterExtension
+    ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml")
+            .build();
+
+    /** Thursday 24 September 2026: 中秋 (25-27 Sep) and 国庆 (1-7 Oct) lie ahead, 20 Sep and 10 Oct are 调休 days. */
+    static final LocalDate TODAY = LocalDate.of(2026, 9, 24);
+    static final String CASE = "渝中劳调〔2026〕00042号";
+
+    ProcessEngine engine;
+    RecordingCaseStages stages;
+    Deadlines deadlines;
+    private String deploymentId;
+
+    @BeforeEach
+    void deployAndStartClock() throws IOException {
+        engine = extension.getProcessEngine();
+        BpmnAwareTests.init(engine);
+        ClockUtil.setCurrentTime(at(TODAY, 9));
+        stages = new RecordingCaseStages();
+        deadlines = new Deadlines(new DeadlineCalculator(
+                new StatutoryPeriods(new ClassPathResource("policy/statutory-periods.csv"), Map.of()),
+                new WorkingDayCalendar(new ClassPathResource("policy/holidays-cn.csv"))));
+        Mocks.register("caseStages", stages);
+        Mocks.register("deadlines", deadlines);
+        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("process-tests");
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        for (String pattern : List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/*.form")) {
+            for (Resource r : resolver.getResources(pattern)) {
+                deployment.addInputStream(r.getFilename(), r.getInputStream());
+            }
+        }
+        deploymentId = deployment.deploy().getId();
+    }
+
+    @AfterEach
+    void undeployAndResetClock() {
+        engine.getRepositoryService().deleteDeployment(deploymentId, true);
+        ClockUtil.reset();
+        Mocks.reset();
+    }
+
+    /** Starts a process as a stage of case {@link #CASE}, with the variables the main process passes down. */
+    ProcessInstance start(String key, Object... keyValues) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("caseNumber", CASE);
+        variables.put("organisation", "yuzhong");
+        variables.put("paymentOrderEligible", true);
+        variables.putAll(vars(keyValues));
+        return engine.getRuntimeService().startProcessInstanceByKey(key, CASE, variables);
+    }
+
+    static Map<String, Object> vars(Object... keyValues) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** The case's one open task (in whichever process of the case); it must be the expected one. */
+    Task openTask(String taskKey) {
+        List<Task> open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(CASE).list();
+        assertThat(open).extracting(Task::getTaskDefinitionKey).contains(taskKey);
+        return open.stream().filter(t -> t.getTaskDefinitionKey().equals(taskKey)).findFirst().orElseThrow();
+    }
+
+    /** Completes the case's open task with the given key, checking its candidate group on the way. */
+    void complete(String taskKey, Object... keyValues) {
+        Task task = openTask(taskKey);
+        assertThat(task.getDueDate()).as("due date of " + taskKey).isNotNull();
+        engine.getTaskService().complete(task.getId(), vars(keyValues));
+    }
+
+    List<String> candidateGroups(String taskKey) {
+        return engine.getTaskService().getIdentityLinksForTask(openTask(taskKey).getId()).stream()
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    /** The due date as the engine stored it, as the day it falls on in China. */
+    LocalDate dueDay(String taskKey) {
+        return Deadlines.toLocalDate(openTask(taskKey).getDueDate());
+    }
+
+    /** Moves the clock past the one timer job of the case's processes and fires it. */
+    void fireTimer(String activityId) {
+        Job timer = engine.getManagementService().createJobQuery().timers().activityId(activityId).singleResult();
+        assertThat(timer).as("timer " + activityId).isNotNull();
+        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+        engine.getManagementService().executeJob(timer.getId());
+    }
+
+    LocalDate timerDay(String activityId) {
+        Job timer = engine.getManagementService().createJobQuery().timers().activityId(activityId).singleResult();
+        return Deadlines.toLocalDate(timer.getDuedate());
+    }
+
+    static Date at(LocalDate day, int hour) {
+        return Date.from(LocalDateTime.of(day, LocalTime.of(hour, 0)).atZone(WorkingDayCalendar.ZONE).toInstant());
+    }
+
+    Object variable(ProcessInstance pi, String name) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(name).singleResult().getValue();
+    }
+}
