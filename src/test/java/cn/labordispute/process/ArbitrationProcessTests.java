@@ -1,0 +1,117 @@
+package cn.labordispute.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+class ArbitrationProcessTests extends ProcessTestSupport {
+
+    private void acceptAndHear() {
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        complete("Task_IssueAward", "awardSummary", "支付赔偿金", "awardedAmount", 36000.0, "finalAward", false,
+                "awardServedOn", "2026-11-02");
+    }
+
+    @Test
+    void decidesAcceptanceWithinFiveDays() {
+        ProcessInstance pi = start("arbitration");
+        assertThat(pi).isWaitingAt("Task_DecideArbitrationAcceptance");
+        assertThat(candidateGroups("Task_DecideArbitrationAcceptance")).containsExactly("arbitrator-yuzhong");
+        // 5 days from Thu 24 Sep: Tue 29 Sep
+        assertThat(dueDay("Task_DecideArbitrationAcceptance")).isEqualTo(LocalDate.of(2026, 9, 29));
+        assertThat(stages.stagesEntered()).containsExactly("ARBITRATION");
+    }
+
+    @Test
+    void refusalLetsApplicantSue() {
+        ProcessInstance pi = start("arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "REFUSE", "refusalReason", "超过仲裁时效");
+        complete("Task_RecordSuitAfterRefusal", "partySued", true, "followupNote", "已向法院起诉");
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_RefusedToCourt");
+        assertThat(variable(pi, "arbitrationOutcome")).isEqualTo("TO_COURT");
+        assertThat(variable(pi, "litigationType")).isEqualTo("SUIT");
+    }
+
+    @Test
+    void closesWhenRefusedApplicantDoesNotSue() {
+        ProcessInstance pi = start("arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "REFUSE", "refusalReason", "不属于受案范围");
+        complete("Task_RecordSuitAfterRefusal", "partySued", false, "followupNote", "申请人表示不再起诉");
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_NotPursued");
+        assertThat(variable(pi, "caseOutcome")).isEqualTo("ARBITRATION_NOT_PURSUED");
+    }
+
+    @Test
+    void entrustsMediationThatReachesAgreement() {
+        ProcessInstance pi = start("arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ENTRUST_MEDIATION");
+        assertThat(pi).isWaitingAt("CallActivity_EntrustedMediation");
+        complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
+        complete("Task_ConductMediation", "mediationResult", "AGREEMENT", "sessionRecord", "达成");
+        complete("Task_DraftMediationAgreement", "agreementItems", "各支付2000元", "agreedAmount", 4000.0,
+                "paymentDueDate", "2026-10-15", "signedByBothParties", true);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_EntrustedAgreement");
+        assertThat(variable(pi, "arbitrationOutcome")).isEqualTo("MEDIATION_AGREEMENT");
+        assertThat(variable(pi, "paymentDueDate")).isEqualTo("2026-10-15");
+        assertThat(stages.stagesEntered()).containsExactly("ARBITRATION", "MEDIATION", "ARBITRATION");
+    }
+
+    @Test
+    void getsTheCaseBackWhenEntrustedMediationFailsAndMediatesBeforeAward() {
+        ProcessInstance pi = start("arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ENTRUST_MEDIATION");
+        complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
+        complete("Task_ConductMediation", "mediationResult", "FAILED", "sessionRecord", "未达成");
+
+        assertThat(pi).isWaitingAt("Task_DecideArbitrationAcceptance");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        // the award is due 45 days after acceptance (Thu 24 Sep): Sun 8 Nov, so Mon 9 Nov
+        assertThat(dueDay("Task_HoldHearing")).isEqualTo(LocalDate.of(2026, 11, 9));
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", true);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_ArbitrationMediated");
+        assertThat(variable(pi, "caseOutcome")).isEqualTo("ARBITRATION_MEDIATED");
+    }
+
+    @Test
+    void awardChallengedInCourt() {
+        ProcessInstance pi = start("arbitration");
+        acceptAndHear();
+        assertThat(candidateGroups("Task_RecordAwardResponse")).containsExactly("court-liaison-yuzhong");
+        // served Mon 2 Nov; 15 days: Tue 17 Nov
+        assertThat(dueDay("Task_RecordAwardResponse")).isEqualTo(LocalDate.of(2026, 11, 17));
+        complete("Task_RecordAwardResponse", "partySued", true);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_AwardChallenged");
+        assertThat(variable(pi, "arbitrationOutcome")).isEqualTo("TO_COURT");
+    }
+
+    @Test
+    void awardAcceptedByBothParties() {
+        ProcessInstance pi = start("arbitration");
+        acceptAndHear();
+        complete("Task_RecordAwardResponse", "partySued", false);
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_AwardEffective");
+        assertThat(variable(pi, "caseOutcome")).isEqualTo("AWARD_EFFECTIVE");
+    }
+
+    @Test
+    void awardTakesEffectWhenSuitWindowLapses() {
+        ProcessInstance pi = start("arbitration");
+        acceptAndHear();
+        assertThat(timerDay("Timer_AwardSuitWindow")).isEqualTo(LocalDate.of(2026, 11, 17));
+
+        fireTimer("Timer_AwardSuitWindow");
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_AwardEffectiveByLapse");
+        assertThat(variable(pi, "arbitrationOutcome")).isEqualTo("AWARD_EFFECTIVE");
+    }
+}

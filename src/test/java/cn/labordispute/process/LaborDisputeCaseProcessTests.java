@@ -1,0 +1,201 @@
+package cn.labordispute.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+/** The main process: every path between stages that the law allows, driven through the real stage processes. */
+class LaborDisputeCaseProcessTests extends ProcessTestSupport {
+
+    private ProcessInstance open(String requestedProcedure) {
+        return start("labor_dispute_case", "requestedProcedure", requestedProcedure, "collective", false,
+                "wageArrears", true, "applicationReceivedOn", TODAY.toString());
+    }
+
+    private void mediationAccepted() {
+        complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
+    }
+
+    private void mediationAgrees() {
+        mediationAccepted();
+        complete("Task_ConductMediation", "mediationResult", "AGREEMENT", "sessionRecord", "达成");
+        complete("Task_DraftMediationAgreement", "agreementItems", "支付", "agreedAmount", 4000.0,
+                "paymentDueDate", "2026-10-20", "signedByBothParties", true);
+    }
+
+    private void mediationFails() {
+        mediationAccepted();
+        complete("Task_ConductMediation", "mediationResult", "FAILED", "sessionRecord", "未达成");
+    }
+
+    private void fulfilmentChecked(boolean fulfilled, String remedy) {
+        complete("Task_IssueFulfilmentNotice", "performanceCapacity", "GOOD", "paidOnTheSpot", false,
+                "consolidation", "NONE", "noticeNote", "已送达");
+        complete("Task_CheckFulfilment", "fulfilled", fulfilled, "remedy", remedy, "fulfilmentNote", "核查");
+    }
+
+    private void awardChallenged() {
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        complete("Task_IssueAward", "awardSummary", "裁决", "awardedAmount", 30000.0, "finalAward", false,
+                "awardServedOn", "2026-11-02");
+        complete("Task_RecordAwardResponse", "partySued", true);
+    }
+
+    private void followUpDone(ProcessInstance pi) {
+        complete("Task_ReturnVisit", "satisfaction", "5", "needsCounselling", false, "needsJobReferral", false,
+                "needsHardshipAid", false, "visitNote", "满意");
+        assertThat(pi).isEnded().hasPassed("Task_CloseCase", "Task_ArchiveCase", "EndEvent_CaseArchived");
+    }
+
+    @Test
+    void triageSendsRequestedArbitrationStraightToArbitration() {
+        ProcessInstance pi = open("ARBITRATION");
+
+        assertThat(pi).hasPassed("Task_TriageCase").isWaitingAt("CallActivity_Arbitration");
+        assertThat(variable(pi, "firstStage")).isEqualTo("ARBITRATION");
+    }
+
+    @Test
+    void fulfilledNegotiationClosesTheCase() {
+        ProcessInstance pi = open("NEGOTIATION");
+        complete("Task_RecordNegotiationResponse", "otherPartyAgrees", true, "negotiationDeadline", "2026-10-12");
+        complete("Task_ConductNegotiation", "settled", true, "sessionRecord", "和解", "paymentDueDate", "2026-10-20");
+        complete("Task_CheckSettlementFulfilment", "fulfilled", true, "fulfilmentNote", "已支付");
+
+        followUpDone(pi);
+        assertThat(stages.calls).containsExactly("enter NEGOTIATION", "close SETTLEMENT_FULFILLED", "enter FOLLOW_UP",
+                "enter ARCHIVED");
+    }
+
+    @Test
+    void failedNegotiationMovesToMediationAndAgreementIsFulfilled() {
+        ProcessInstance pi = open("NEGOTIATION");
+        complete("Task_RecordNegotiationResponse", "otherPartyAgrees", false);
+        assertThat(pi).isWaitingAt("CallActivity_Mediation");
+        mediationAgrees();
+        assertThat(pi).isWaitingAt("CallActivity_Fulfilment");
+        fulfilmentChecked(true, null);
+
+        followUpDone(pi);
+        assertThat(stages.calls).containsExactly("enter NEGOTIATION", "enter MEDIATION", "enter FULFILMENT",
+                "close AGREEMENT_FULFILLED", "enter FOLLOW_UP", "enter ARCHIVED");
+    }
+
+    @Test
+    void withdrawnMediationClosesTheCase() {
+        ProcessInstance pi = open("MEDIATION");
+        mediationAccepted();
+        complete("Task_ConductMediation", "mediationResult", "WITHDRAWN", "sessionRecord", "撤回");
+
+        followUpDone(pi);
+        assertThat(stages.calls).contains("close WITHDRAWN");
+    }
+
+    @Test
+    void failedMediationGoesToArbitrationAndTheAwardTakesEffect() {
+        ProcessInstance pi = open("MEDIATION");
+        mediationFails();
+        assertThat(pi).isWaitingAt("CallActivity_Arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        complete("Task_IssueAward", "awardSummary", "裁决", "awardedAmount", 30000.0, "finalAward", true,
+                "awardServedOn", "2026-11-02");
+        complete("Task_RecordAwardResponse", "partySued", false);
+
+        followUpDone(pi);
+        assertThat(stages.calls).contains("close AWARD_EFFECTIVE");
+    }
+
+    @Test
+    void awardAppealedGoesToLitigationAndJudgmentCloses() {
+        ProcessInstance pi = open("MEDIATION");
+        mediationFails();
+        awardChallenged();
+        assertThat(pi).isWaitingAt("CallActivity_Litigation");
+        complete("Task_RecordComplaint", "courtAction", "FILED", "courtName", "渝中区人民法院");
+        complete("Task_RecordJudgment", "judgmentKind", "JUDGMENT", "judgmentServedOn", "2026-12-01", "judgmentSummary", "判决");
+        complete("Task_RecordAppeal", "appealed", false);
+
+        followUpDone(pi);
+        assertThat(stages.stagesEntered()).containsExactly("MEDIATION", "ARBITRATION", "LITIGATION", "FOLLOW_UP",
+                "ARCHIVED");
+        assertThat(stages.calls).contains("close JUDGMENT_EFFECTIVE");
+    }
+
+    @Test
+    void courtEntrustedMediationAgreementGoesToFulfilment() {
+        ProcessInstance pi = open("MEDIATION");
+        mediationFails();
+        awardChallenged();
+        complete("Task_RecordComplaint", "courtAction", "PRE_LITIGATION_MEDIATION", "courtName", "渝中区人民法院");
+        mediationAgrees();
+
+        assertThat(pi).isWaitingAt("CallActivity_Fulfilment");
+        fulfilmentChecked(true, null);
+        followUpDone(pi);
+    }
+
+    @Test
+    void arbitrationEntrustedMediationAgreementGoesToFulfilment() {
+        ProcessInstance pi = open("ARBITRATION");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ENTRUST_MEDIATION");
+        mediationAgrees();
+
+        assertThat(pi).isWaitingAt("CallActivity_Fulfilment");
+        assertThat(stages.stagesEntered()).containsExactly("ARBITRATION", "MEDIATION", "ARBITRATION", "FULFILMENT");
+    }
+
+    @Test
+    void unfulfilledAgreementGoesToArbitration() {
+        ProcessInstance pi = open("MEDIATION");
+        mediationAgrees();
+        fulfilmentChecked(false, "ARBITRATION");
+
+        assertThat(pi).isWaitingAt("CallActivity_Arbitration");
+    }
+
+    @Test
+    void unpaidRemunerationGoesToPaymentOrder() {
+        ProcessInstance pi = open("MEDIATION");
+        mediationAgrees();
+        fulfilmentChecked(false, "PAYMENT_ORDER");
+
+        assertThat(pi).isWaitingAt("CallActivity_Litigation");
+        complete("Task_RecordPaymentOrder", "paymentOrderResult", "PAID");
+        followUpDone(pi);
+        assertThat(stages.calls).contains("close PAYMENT_ORDER_PAID");
+    }
+
+    @Test
+    void legalAidRunsBesideTheCurrentStage() {
+        ProcessInstance pi = open("MEDIATION");
+        engine.getRuntimeService().createMessageCorrelation("LegalAidRequested").processInstanceId(pi.getId())
+                .correlate();
+
+        assertThat(pi).isWaitingAt("CallActivity_Mediation", "CallActivity_LegalAid");
+        complete("Task_ReviewLegalAid", "exemptGroup", "MIGRANT_WAGES", "legalAidGranted", true, "decisionReason", "符合");
+        complete("Task_AssignLawyer", "lawyerName", "吴律师", "lawFirm", "某律师事务所");
+        assertThat(pi).isWaitingAt("CallActivity_Mediation").hasPassed("EndEvent_LegalAidHandled");
+        mediationFails();
+        assertThat(pi).isWaitingAt("CallActivity_Arbitration");
+    }
+
+    @Test
+    void withdrawalAtAnyStageClosesAndFollowsUp() {
+        ProcessInstance pi = open("MEDIATION");
+        mediationFails();
+        assertThat(pi).isWaitingAt("CallActivity_Arbitration");
+
+        engine.getRuntimeService().createMessageCorrelation("CaseWithdrawn").processInstanceId(pi.getId()).correlate();
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("arbitration").count())
+                .isZero();
+        complete("Task_ReturnVisit", "satisfaction", "4", "needsCounselling", false, "needsJobReferral", false,
+                "needsHardshipAid", false, "visitNote", "已撤回");
+        assertThat(pi).isEnded().hasPassed("Task_CloseWithdrawnCase", "EndEvent_WithdrawnCaseArchived");
+        assertThat(stages.calls).contains("close WITHDRAWN");
+    }
+}
