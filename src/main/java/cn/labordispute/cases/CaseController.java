@@ -4,11 +4,15 @@ import cn.labordispute.security.Caller;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,12 +24,15 @@ class CaseController {
     private final CaseRepository cases;
     private final CaseCauses causes;
     private final Organisations organisations;
+    private final CaseActions actions;
 
-    CaseController(CaseViews views, CaseRepository cases, CaseCauses causes, Organisations organisations) {
+    CaseController(CaseViews views, CaseRepository cases, CaseCauses causes, Organisations organisations,
+            CaseActions actions) {
         this.views = views;
         this.cases = cases;
         this.causes = causes;
         this.organisations = organisations;
+        this.actions = actions;
     }
 
     @GetMapping("/api/cases/{caseNumber}")
@@ -35,6 +42,33 @@ class CaseController {
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(Map.of("message", "没有该案件或无权查看 / no such case, or not yours to see")));
+    }
+
+    /** A party asks for legal aid at any stage (the staff member records the request). */
+    @PostMapping("/api/cases/{caseNumber}/legal-aid-requests")
+    ResponseEntity<?> requestLegalAid(@PathVariable String caseNumber, Caller caller) {
+        return act(caseNumber, caller, actions::requestLegalAid, "已转法律援助审查 / sent to legal-aid review");
+    }
+
+    /** The applicant withdraws the application (撤回). Body: {"reason": "..."} */
+    @PostMapping("/api/cases/{caseNumber}/withdrawal")
+    ResponseEntity<?> withdraw(@PathVariable String caseNumber, @RequestBody(required = false) Map<String, String> body,
+            Caller caller) {
+        String reason = body == null ? null : body.get("reason");
+        return act(caseNumber, caller, c -> actions.withdraw(c, reason), "案件已撤回 / case withdrawn");
+    }
+
+    private ResponseEntity<?> act(String caseNumber, Caller caller, Predicate<DisputeCase> action, String done) {
+        Optional<DisputeCase> found = cases.findByNumber(caseNumber).filter(c -> caller.mayActFor(c.orgCode()));
+        if (found.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(Map.of("message", "没有该案件或无权查看 / no such case, or not yours to see"));
+        }
+        if (!action.test(found.get())) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Map.of("message", "案件已结案或流程未运行 / the case is closed or its process is not running"));
+        }
+        return ResponseEntity.accepted().body(Map.of("message", done));
     }
 
     @GetMapping("/api/cases")

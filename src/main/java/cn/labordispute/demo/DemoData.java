@@ -35,7 +35,7 @@ class DemoData {
             return;
         }
         users.create(properties.adminPassword() == null ? "admin" : properties.adminPassword());
-        if (caseRepository.count(new CaseFilter(null, null, null, null, null, null, null, 0, 1), null) == 0) {
+        if (properties.createCases() && caseRepository.count(new CaseFilter(null, null, null, null, null, null, null, 0, 1), null) == 0) {
             cases.create();
             log.info("Demo cases created; log in to /camunda/app/tasklist as wangfang / demo");
         }

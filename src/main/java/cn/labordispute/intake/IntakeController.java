@@ -2,9 +2,7 @@ package cn.labordispute.intake;
 
 import cn.labordispute.security.Caller;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,12 +22,7 @@ class IntakeController {
     @PostMapping("/api/cases")
     ResponseEntity<Map<String, Object>> open(@RequestBody(required = false) CaseApplication application,
             Caller caller) {
-        if (application != null && application.organisation() != null && !caller.mayActFor(application.organisation())) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(
-                    "message", "您无权为该组织受理案件 / you may not open cases for this organisation",
-                    "errors", List.of(new FieldError("organisation", "无权限 / not permitted"))));
-        }
-        String caseNumber = intake.open(application);
+        String caseNumber = intake.open(application, caller);
         URI location = UriComponentsBuilder.fromPath("/api/cases/{caseNumber}").buildAndExpand(caseNumber).encode().toUri();
         return ResponseEntity.created(location).body(Map.of("caseNumber", caseNumber));
     }

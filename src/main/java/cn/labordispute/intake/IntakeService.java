@@ -11,6 +11,7 @@ import cn.labordispute.cases.Organisation;
 import cn.labordispute.cases.Organisations;
 import cn.labordispute.cases.Party;
 import cn.labordispute.engine.EngineTime;
+import cn.labordispute.security.Caller;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -52,13 +53,35 @@ public class IntakeService {
         this.runtime = runtime;
     }
 
-    /** Opens the case and returns its number; throws {@link InvalidApplicationException} and stores nothing if invalid. */
+    /**
+     * Opens the case for a member of staff and returns its number. Throws {@link InvalidApplicationException} if the
+     * application is invalid and {@link NotPermittedException} if the caller does not act for its organisation; in
+     * either case nothing is stored.
+     */
+    @Transactional
+    public String open(CaseApplication application, Caller caller) {
+        validate(application);
+        if (!caller.mayActFor(application.organisation())) {
+            throw new NotPermittedException("organisation");
+        }
+        return store(application);
+    }
+
+    /** Opens the case on the system's own authority (demo data, the portal). */
     @Transactional
     public String open(CaseApplication application) {
+        validate(application);
+        return store(application);
+    }
+
+    private void validate(CaseApplication application) {
         List<FieldError> errors = validator.validate(application);
         if (!errors.isEmpty()) {
             throw new InvalidApplicationException(errors);
         }
+    }
+
+    private String store(CaseApplication application) {
         Organisation org = organisations.find(application.organisation()).orElseThrow();
         Instant now = EngineTime.now();
         LocalDate receivedOn = application.receivedOn() != null ? application.receivedOn() : EngineTime.today();

@@ -38,7 +38,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 abstract class ProcessTestSupport {
 
     @RegisterExtension
-    ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml")
+    ProcessEngineExtension extension = ProcessEngineExtension.builder().configurationResource("process-tests.cfg.xml")
             .build();
 
     /** Thursday 24 September 2026: 中秋 (25-27 Sep) and 国庆 (1-7 Oct) lie ahead, 20 Sep and 10 Oct are 调休 days. */

@@ -9,15 +9,30 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Bad input becomes HTTP 400 naming each bad field, in Chinese and English. */
+/** Bad input to the staff REST API becomes HTTP 400 naming each bad field, in Chinese and English. */
 @RestControllerAdvice
-class IntakeErrors {
+class ApiErrors {
 
     @ExceptionHandler(InvalidApplicationException.class)
     ResponseEntity<Map<String, Object>> invalid(InvalidApplicationException e) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST)
                 .body(Map.of("message", "申请信息有误，未保存 / invalid application, nothing was stored", "errors", e.errors()));
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    ResponseEntity<Map<String, Object>> notPermitted(NotPermittedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(
+                "message", "您无权为该组织办理此事 / you may not do this for this organisation",
+                "errors", List.of(new FieldError(e.field(), "无权限 / not permitted"))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of(
+                "message", "查询参数有误 / invalid query parameter",
+                "errors", List.of(new FieldError(e.getName(), "取值无效 / invalid value: " + e.getValue()))));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,0 +1,208 @@
+package cn.labordispute.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.labordispute.intake.CaseApplication;
+import cn.labordispute.intake.IntakeService;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A case's whole life through the REST APIs, as the people who work it would drive it: opened at the window,
+ * mediation fails, arbitration awards, the award is challenged in court, the judgment takes effect, the case closes
+ * and is followed up. Runs on H2 ({@link CaseLifecycleIntegrationTests}) and PostgreSQL
+ * ({@link CaseLifecyclePostgresIntegrationTests}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:lifecycle;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "dispute.demo.enabled=true",
+    "dispute.demo.cases=false"})
+abstract class CaseLifecycleScenario {
+
+    private static final Pattern NUMBER = Pattern.compile("(.+)〔(\\d{4})〕(\\d{5})号");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    StaffClient mediator;
+    StaffClient otherOrgMediator;
+    StaffClient arbitrator;
+    StaffClient courtLiaison;
+    StaffClient citySupervisor;
+
+    @BeforeEach
+    void staff() {
+        mediator = new StaffClient(http, "wangfang", "demo");
+        otherOrgMediator = new StaffClient(http, "lixiaoyun", "demo");
+        arbitrator = new StaffClient(http, "zhaomin", "demo");
+        courtLiaison = new StaffClient(http, "sunhao", "demo");
+        citySupervisor = new StaffClient(http, "hemei", "demo");
+    }
+
+    @Test
+    void caseRunsFromMediationFailureThroughArbitrationAndLitigationToFollowUp() {
+        ResponseEntity<Map<String, Object>> opened = mediator.openCase(Applications.mediation("yuzhong"));
+        assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNumber = (String) opened.getBody().get("caseNumber");
+        assertThat(caseNumber).matches("渝中劳调〔\\d{4}〕\\d{5}号");
+        assertThat(opened.getHeaders().getLocation()).isNotNull();
+
+        Map<String, Object> c = caseOf(caseNumber);
+        assertThat(c).containsEntry("stage", "MEDIATION").containsEntry("status", "OPEN");
+        assertThat(c.get("totalClaimed")).isEqualTo(10200.50);
+        assertThat(openTaskKeys(c)).containsExactly("Task_DecideMediationAcceptance");
+
+        // another organisation's mediator sees neither the case nor its tasks
+        assertThat(otherOrgMediator.getCase(caseNumber).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(otherOrgMediator.tasks(caseNumber)).isEmpty();
+
+        mediator.claimAndComplete(caseNumber, "Task_DecideMediationAcceptance", "withinScope", true,
+                "otherPartyConsents", true);
+        mediator.claimAndComplete(caseNumber, "Task_ConductMediation", "mediationResult", "FAILED",
+                "sessionRecord", "双方分歧较大", "failureReason", "用人单位不同意支付");
+        assertThat(caseOf(caseNumber)).containsEntry("stage", "ARBITRATION");
+        assertThat(mediator.tasks(caseNumber)).as("the mediator has no arbitration task").isEmpty();
+
+        arbitrator.claimAndComplete(caseNumber, "Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        arbitrator.claimAndComplete(caseNumber, "Task_HoldHearing", "hearingHeldOn", "2026-12-10",
+                "hearingRecord", "开庭审理", "mediatedBeforeAward", false);
+        arbitrator.claimAndComplete(caseNumber, "Task_IssueAward", "awardSummary", "支付经济补偿4000元及工资6200.5元",
+                "awardedAmount", 10200.5, "finalAward", false, "awardServedOn", "2026-12-20");
+        assertThat(caseOf(caseNumber)).containsEntry("stage", "ARBITRATION");
+        courtLiaison.claimAndComplete(caseNumber, "Task_RecordAwardResponse", "partySued", true,
+                "suitNote", "用人单位起诉");
+        assertThat(caseOf(caseNumber)).containsEntry("stage", "LITIGATION").containsEntry("status", "OPEN");
+
+        courtLiaison.claimAndComplete(caseNumber, "Task_RecordComplaint", "courtAction", "FILED",
+                "courtName", "重庆市渝中区人民法院");
+        courtLiaison.claimAndComplete(caseNumber, "Task_RecordJudgment", "judgmentKind", "JUDGMENT",
+                "judgmentServedOn", "2027-02-01", "judgmentSummary", "驳回起诉，维持裁决结果");
+        courtLiaison.claimAndComplete(caseNumber, "Task_RecordAppeal", "appealed", false);
+        c = caseOf(caseNumber);
+        assertThat(c).containsEntry("stage", "FOLLOW_UP").containsEntry("status", "CLOSED")
+                .containsEntry("outcome", "JUDGMENT_EFFECTIVE").containsEntry("outcomeLabel", "法院裁判生效");
+
+        mediator.claimAndComplete(caseNumber, "Task_ReturnVisit", "satisfaction", "4", "agreementHonoured", true,
+                "needsCounselling", false, "needsJobReferral", false, "needsHardshipAid", false, "visitNote", "已履行");
+        c = caseOf(caseNumber);
+        assertThat(c).containsEntry("stage", "ARCHIVED");
+        assertThat(openTaskKeys(c)).isEmpty();
+        assertThat(timeline(c)).containsExactly("OPENED INTAKE", "STAGE_ENTERED MEDIATION", "STAGE_ENTERED ARBITRATION",
+                "STAGE_ENTERED LITIGATION", "CLOSED LITIGATION", "STAGE_ENTERED FOLLOW_UP", "STAGE_ENTERED ARCHIVED");
+        assertThat(completedTaskKeys(c)).hasSize(10).startsWith("Task_DecideMediationAcceptance")
+                .endsWith("Task_ReturnVisit");
+    }
+
+    @Test
+    void legalAidRunsBesideMediationAndWithdrawalClosesTheCase() {
+        String caseNumber = (String) mediator.openCase(Applications.mediation("yuzhong")).getBody().get("caseNumber");
+
+        assertThat(mediator.post(caseNumber, "/legal-aid-requests", Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        Map<String, Object> c = caseOf(caseNumber);
+        assertThat(c).containsEntry("stage", "MEDIATION");
+        assertThat(openTaskKeys(c)).containsExactlyInAnyOrder("Task_DecideMediationAcceptance", "Task_ReviewLegalAid");
+
+        assertThat(mediator.post(caseNumber, "/withdrawal", Map.of("reason", "已与单位私下和解")).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        c = caseOf(caseNumber);
+        assertThat(c).containsEntry("status", "CLOSED").containsEntry("outcome", "WITHDRAWN")
+                .containsEntry("stage", "FOLLOW_UP");
+        assertThat(openTaskKeys(c)).containsExactly("Task_ReturnVisit");
+        assertThat(mediator.post(caseNumber, "/withdrawal", Map.of()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void concurrentIntakesGetGapFreeNumbersAndARolledBackIntakeGivesItsNumberBack() throws Exception {
+        int before = lastNumber("jishou");
+        StaffClient city = citySupervisor;
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<ResponseEntity<Map<String, Object>>>> results = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                results.add(pool.submit(() -> city.openCase(Applications.mediation("jishou"))));
+            }
+            Set<Integer> numbers = new HashSet<>();
+            for (Future<ResponseEntity<Map<String, Object>>> r : results) {
+                assertThat(r.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                numbers.add(sequenceOf((String) r.get().getBody().get("caseNumber")));
+            }
+            Set<Integer> expected = new HashSet<>();
+            for (int i = 1; i <= 12; i++) {
+                expected.add(before + i);
+            }
+            assertThat(numbers).isEqualTo(expected);
+        } finally {
+            pool.shutdown();
+        }
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            intake.open(new CaseApplication("jishou", "MEDIATION", "将被回滚的申请", null,
+                    List.of(new CaseApplication.Worker("测试", "PASSPORT", "E99887766", null, null, false)),
+                    new CaseApplication.Employer("吉首测试公司", Applications.EMPLOYER_CODE, null, null),
+                    List.of(new CaseApplication.ClaimItem("PAY_ARREARS", null, new BigDecimal("100")))));
+            tx.setRollbackOnly();
+        });
+        String next = (String) city.openCase(Applications.mediation("jishou")).getBody().get("caseNumber");
+        assertThat(sequenceOf(next)).isEqualTo(before + 13);
+    }
+
+    private int lastNumber(String organisation) {
+        Map<String, Object> page = citySupervisor.listCases("?organisation=" + organisation + "&size=1").getBody();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cases = (List<Map<String, Object>>) page.get("cases");
+        return cases.isEmpty() ? 0 : sequenceOf((String) cases.get(0).get("caseNumber"));
+    }
+
+    private static int sequenceOf(String caseNumber) {
+        Matcher m = NUMBER.matcher(caseNumber);
+        assertThat(m.matches()).as(caseNumber).isTrue();
+        return Integer.parseInt(m.group(3));
+    }
+
+    private Map<String, Object> caseOf(String caseNumber) {
+        ResponseEntity<Map<String, Object>> answer = mediator.getCase(caseNumber);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> openTaskKeys(Map<String, Object> c) {
+        return ((List<Map<String, Object>>) c.get("openTasks")).stream().map(t -> (String) t.get("taskKey")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> completedTaskKeys(Map<String, Object> c) {
+        return ((List<Map<String, Object>>) c.get("completedTasks")).stream().map(t -> (String) t.get("taskKey"))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> timeline(Map<String, Object> c) {
+        return ((List<Map<String, Object>>) c.get("timeline")).stream()
+                .map(e -> e.get("kind") + " " + e.get("stage")).toList();
+    }
+}
