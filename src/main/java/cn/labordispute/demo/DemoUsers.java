@@ -18,20 +18,20 @@ class DemoUsers {
 
     static final String PASSWORD = "demo";
 
-    record DemoUser(String id, String lastName, String firstName, List<String> groups) {
+    record DemoUser(String id, String name, String title, List<String> groups) {
     }
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("wangfang", "王", "芳", List.of(Roles.MEDIATOR.groupFor("yuzhong"))),
-            new DemoUser("zhanglei", "张", "磊", List.of(Roles.MEDIATOR.groupFor("yuzhong"))),
-            new DemoUser("lixiaoyun", "李", "晓云", List.of(Roles.MEDIATOR.groupFor("jishou"))),
-            new DemoUser("zhaomin", "赵", "敏", List.of(Roles.ARBITRATOR.groupFor("yuzhong"))),
-            new DemoUser("chenjing", "陈", "静", List.of(Roles.LEGAL_AID.groupFor("yuzhong"))),
-            new DemoUser("sunhao", "孙", "浩", List.of(Roles.COURT_LIAISON.groupFor("yuzhong"))),
-            new DemoUser("zhouqiang", "周", "强", List.of(Roles.UNION.groupFor("yuzhong"))),
-            new DemoUser("liuyang", "刘", "洋", List.of(Roles.SUPERVISOR.groupFor("yuzhong"))),
-            new DemoUser("hemei", "何", "梅", List.of(Roles.CITY_SUPERVISORS)),
-            new DemoUser("huangli", "黄", "丽", List.of(Roles.POLICY_EDITORS)));
+            new DemoUser("wangfang", "王芳", "调解员", List.of(Roles.MEDIATOR.groupFor("yuzhong"))),
+            new DemoUser("zhanglei", "张磊", "调解员", List.of(Roles.MEDIATOR.groupFor("yuzhong"))),
+            new DemoUser("lixiaoyun", "李晓云", "调解员", List.of(Roles.MEDIATOR.groupFor("jishou"))),
+            new DemoUser("zhaomin", "赵敏", "仲裁员", List.of(Roles.ARBITRATOR.groupFor("yuzhong"))),
+            new DemoUser("chenjing", "陈静", "法律援助", List.of(Roles.LEGAL_AID.groupFor("yuzhong"))),
+            new DemoUser("sunhao", "孙浩", "诉调对接", List.of(Roles.COURT_LIAISON.groupFor("yuzhong"))),
+            new DemoUser("zhouqiang", "周强", "工会", List.of(Roles.UNION.groupFor("yuzhong"))),
+            new DemoUser("liuyang", "刘洋", "主管", List.of(Roles.SUPERVISOR.groupFor("yuzhong"))),
+            new DemoUser("hemei", "何梅", "市级主管", List.of(Roles.CITY_SUPERVISORS)),
+            new DemoUser("huangli", "黄丽", "政策人员", List.of(Roles.POLICY_EDITORS)));
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -43,14 +43,15 @@ class DemoUsers {
 
     void create(String adminPassword) {
         for (DemoUser u : USERS) {
-            ensureUser(u.id(), u.firstName(), u.lastName(), PASSWORD);
+            ensureUser(u.id(), u.name(), u.title(), PASSWORD);
             u.groups().forEach(g -> ensureMembership(u.id(), g));
         }
         ensureAdmins();
-        ensureUser("admin", "管理员", "系统", adminPassword);
+        ensureUser("admin", "系统管理员", "admin", adminPassword);
         ensureMembership("admin", Roles.ADMINS);
     }
 
+    /** Camunda shows "first last": the full Chinese name first, the role after it. */
     private void ensureUser(String id, String firstName, String lastName, String password) {
         if (identity.createUserQuery().userId(id).count() == 0) {
             User user = identity.newUser(id);

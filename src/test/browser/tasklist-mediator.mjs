@@ -1,0 +1,59 @@
+// A mediator's day in the Camunda Tasklist, in headless Chromium: log in, open the group's tasks, claim the
+// acceptance review of a demo case, fill in its Camunda Form and complete it; then check through the REST API that
+// the case moved on. Screenshots go to docs/screenshots/. Usage: node tasklist-mediator.mjs [baseUrl] [screenshotDir]
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const base = process.argv[2] ?? 'http://localhost:8080';
+const shots = process.argv[3] ?? '../../../docs/screenshots';
+mkdirSync(shots, { recursive: true });
+
+function check(condition, what) {
+  if (!condition) throw new Error('FAILED: ' + what);
+  console.log('ok - ' + what);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  await page.goto(base + '/camunda/app/tasklist/');
+  await page.fill('input[ng-model=username]', 'wangfang');
+  await page.fill('input[ng-model=password]', 'demo');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('text=本组待认领');
+  check(await page.isVisible('text=我的待办') && await page.isVisible('text=已超期'), 'the Tasklist shows the Chinese filters');
+
+  await page.click('text=本组待认领');
+  const acceptance = page.locator('ol.tasks-list li.task', { hasText: '受理审查' }).first();
+  await acceptance.waitFor();
+  await page.screenshot({ path: `${shots}/tasklist-group-tasks.png` });
+  await acceptance.click();
+  await page.waitForSelector('text=属于劳动人事争议受理范围');
+  const caseLine = await page.locator('text=/案号：/').first().innerText();
+  const caseNumber = caseLine.replace(/^.*案号：/, '').trim();
+  check(/^渝中劳调〔\d{4}〕\d{5}号$/.test(caseNumber), `the form shows the case number (${caseNumber})`);
+
+  await page.click('.task-details button:has-text("Claim"), .task-details a:has-text("Claim")');
+  await page.waitForSelector('text=属于劳动人事争议受理范围');
+  await page.getByLabel('属于劳动人事争议受理范围').check();
+  await page.getByLabel('对方当事人同意调解').check();
+  check(!(await page.isVisible('text=不予受理的理由')), 'the refusal reason hides once both boxes are ticked');
+  await page.screenshot({ path: `${shots}/tasklist-form.png` });
+  await page.click('button:has-text("Complete")');
+  await page.waitForTimeout(2000);
+
+  const auth = 'Basic ' + Buffer.from('wangfang:demo').toString('base64');
+  const answer = await fetch(`${base}/api/cases/${encodeURIComponent(caseNumber)}`, { headers: { Authorization: auth } });
+  const record = await answer.json();
+  const open = record.openTasks.map(t => t.taskKey);
+  check(answer.status === 200 && record.stage === 'MEDIATION', 'the case is in mediation');
+  check(open.includes('Task_ConductMediation') && !open.includes('Task_DecideMediationAcceptance'),
+    'completing the form moved the case to 组织调解并记录');
+  const done = record.completedTasks.find(t => t.taskKey === 'Task_DecideMediationAcceptance');
+  check(done && done.assignee === 'wangfang', 'the completed task is recorded with its assignee');
+} finally {
+  await browser.close();
+}
