@@ -1,28 +1,10 @@
 // A mediator's day in the Camunda Tasklist, in headless Chromium: log in, open the group's tasks, claim the
 // acceptance review of a demo case, fill in its Camunda Form and complete it; then check through the REST API that
 // the case moved on. Screenshots go to docs/screenshots/. Usage: node tasklist-mediator.mjs [baseUrl] [screenshotDir]
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { base, shots, check, withBrowser, login } from './support.mjs';
 
-const base = process.argv[2] ?? 'http://localhost:8080';
-const shots = process.argv[3] ?? '../../../docs/screenshots';
-mkdirSync(shots, { recursive: true });
-
-function check(condition, what) {
-  if (!condition) throw new Error('FAILED: ' + what);
-  console.log('ok - ' + what);
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  await page.goto(base + '/camunda/app/tasklist/');
-  await page.fill('input[ng-model=username]', 'wangfang');
-  await page.fill('input[ng-model=password]', 'demo');
-  await page.click('button[type=submit]');
+await withBrowser(async browser => {
+  const page = await login(browser, 'tasklist', 'wangfang', 'demo');
   await page.waitForSelector('text=本组待认领');
   check(await page.isVisible('text=我的待办') && await page.isVisible('text=已超期'), 'the Tasklist shows the Chinese filters');
 
@@ -54,6 +36,4 @@ try {
     'completing the form moved the case to 组织调解并记录');
   const done = record.completedTasks.find(t => t.taskKey === 'Task_DecideMediationAcceptance');
   check(done && done.assignee === 'wangfang', 'the completed task is recorded with its assignee');
-} finally {
-  await browser.close();
-}
+});
