@@ -46,8 +46,12 @@ public class WorkingDayCalendar {
             last = Math.max(last, date.getYear());
         }
         this.lastCoveredYear = last;
-        log.info("Working-day calendar covers holidays through {}; later dates count weekends only and are flagged for review",
-                lastCoveredYear);
+        if (lastCoveredYear <= java.time.LocalDate.now(ZONE).getYear()) {
+            log.warn("Working-day calendar covers holidays only through {}: deadlines after that count weekends only and "
+                    + "are flagged 需人工核对; add the next year's State Council notice to the holiday table", lastCoveredYear);
+        } else {
+            log.info("Working-day calendar covers holidays through {}", lastCoveredYear);
+        }
     }
 
     public boolean isWorkingDay(LocalDate date) {

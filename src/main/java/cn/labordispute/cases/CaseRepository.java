@@ -110,6 +110,13 @@ public class CaseRepository {
                 .params(ts(at), kind, stage.name(), detail, caseNumber).update();
     }
 
+    /** A timeline entry at the case's current stage. */
+    public void addEventAtCurrentStage(String caseNumber, String kind, String detail, Instant at) {
+        jdbc.sql("INSERT INTO dc_case_event (case_id, occurred_at, kind, stage, detail) "
+                        + "SELECT id, ?, ?, stage, ? FROM dc_case WHERE case_number = ?")
+                .params(ts(at), kind, detail, caseNumber).update();
+    }
+
     /** Cases matching the filter within the given organisations (null = every organisation), newest first. */
     public List<DisputeCase> search(CaseFilter f, Set<String> organisations) {
         StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM dc_case c WHERE 1 = 1");

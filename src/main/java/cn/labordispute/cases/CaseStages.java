@@ -32,10 +32,7 @@ public class CaseStages {
 
     /** A timeline entry that does not move the case, e.g. legal aid running beside the current stage. */
     public void note(DelegateExecution execution, String kind, String detail) {
-        String caseNumber = caseNumber(execution);
-        DisputeCase c = cases.findByNumber(caseNumber)
-                .orElseThrow(() -> new IllegalStateException("no case record for business key " + caseNumber));
-        cases.addEvent(caseNumber, kind, c.stage(), detail, EngineTime.now());
+        cases.addEventAtCurrentStage(caseNumber(execution), kind, detail, EngineTime.now());
     }
 
     private static String caseNumber(DelegateExecution execution) {

@@ -23,7 +23,12 @@ public class DeadlineCalculator {
     }
 
     public Deadline compute(String periodName, LocalDate from) {
-        StatutoryPeriod period = periods.get(periodName);
+        return compute(periodName, from, 0);
+    }
+
+    /** The period lengthened by an extension of the given number of its own units (e.g. 仲裁延期 of 10 days). */
+    public Deadline compute(String periodName, LocalDate from, int extension) {
+        StatutoryPeriod period = periods.get(periodName).withLength(periods.get(periodName).length() + extension);
         List<SkippedDay> skipped = new ArrayList<>();
         LocalDate day;
         switch (period.unit()) {
@@ -50,6 +55,23 @@ public class DeadlineCalculator {
         }
         boolean needsReview = !calendar.covers(day);
         return new Deadline(period, from, day, List.copyOf(skipped), needsReview);
+    }
+
+    /** The working day that lies the given number of working days before a day (the day itself if zero). */
+    public LocalDate workingDaysBefore(LocalDate day, int workingDays) {
+        LocalDate d = day;
+        int counted = 0;
+        while (counted < workingDays) {
+            d = d.minusDays(1);
+            if (calendar.isWorkingDay(d)) {
+                counted++;
+            }
+        }
+        return d;
+    }
+
+    public boolean covers(LocalDate day) {
+        return calendar.covers(day);
     }
 
     private SkippedDay skip(LocalDate day) {

@@ -15,14 +15,31 @@ import java.util.Date;
 public class Deadlines {
 
     private final DeadlineCalculator calculator;
+    private final int warningWorkingDays;
 
     public Deadlines(DeadlineCalculator calculator) {
+        this(calculator, 2);
+    }
+
+    public Deadlines(DeadlineCalculator calculator, int warningWorkingDays) {
         this.calculator = calculator;
+        this.warningWorkingDays = warningWorkingDays;
     }
 
     /** The period counted from a date variable (LocalDate, ISO string or java.util.Date). */
     public Date due(String period, Object from) {
         return endOf(calculator.compute(period, toLocalDate(from)).due());
+    }
+
+    /**
+     * The period counted from a date variable, or the extended last day where an extension was granted
+     * (e.g. {@code ${deadlines.due('MEDIATION_LIMIT', mediationReceivedOn, mediationExtendedUntil)}}).
+     */
+    public Date due(String period, Object from, Object extendedUntil) {
+        if (extendedUntil == null || (extendedUntil instanceof String text && text.isBlank())) {
+            return due(period, from);
+        }
+        return endOf(toLocalDate(extendedUntil));
     }
 
     /** The period counted from today on the engine's clock: for periods that run from the step itself. */
@@ -42,6 +59,22 @@ public class Deadlines {
 
     public Deadline compute(String period, LocalDate from) {
         return calculator.compute(period, from);
+    }
+
+    public Deadline compute(String period, LocalDate from, int extension) {
+        return calculator.compute(period, from, extension);
+    }
+
+    /** When to warn of a deadline: the start of the day that lies the configured working days before its last day. */
+    public Date warningFor(Date due) {
+        LocalDate lastDay = toLocalDate(due);
+        LocalDate warnDay = calculator.workingDaysBefore(lastDay, warningWorkingDays);
+        return Date.from(warnDay.atStartOfDay(WorkingDayCalendar.ZONE).toInstant());
+    }
+
+    /** Whether the holiday data covers the deadline's last day; if not, a person must check it (需人工核对). */
+    public boolean covered(Date due) {
+        return calculator.covers(toLocalDate(due));
     }
 
     public static Date endOf(LocalDate day) {

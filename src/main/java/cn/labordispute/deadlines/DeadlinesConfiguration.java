@@ -17,9 +17,14 @@ class DeadlinesConfiguration {
         return new StatutoryPeriods(properties.periods(), properties.lengths());
     }
 
+    @Bean
+    WatchTaskDeadline watchTaskDeadline(DeadlineRecords records, Deadlines deadlines) {
+        return new WatchTaskDeadline(records, deadlines);
+    }
+
     /** Named "deadlines" so that BPMN expressions can call it. */
     @Bean
-    Deadlines deadlines(StatutoryPeriods periods, WorkingDayCalendar calendar) {
-        return new Deadlines(new DeadlineCalculator(periods, calendar));
+    Deadlines deadlines(StatutoryPeriods periods, WorkingDayCalendar calendar, DeadlinesProperties properties) {
+        return new Deadlines(new DeadlineCalculator(periods, calendar), properties.warningWorkingDays());
     }
 }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,11 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and is followed up. Runs on H2 ({@link CaseLifecycleIntegrationTests}) and PostgreSQL
  * ({@link CaseLifecyclePostgresIntegrationTests}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:lifecycle;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false",
-    "dispute.demo.enabled=true",
-    "dispute.demo.cases=false"})
+@StaffApiTest
 abstract class CaseLifecycleScenario {
 
     private static final Pattern NUMBER = Pattern.compile("(.+)〔(\\d{4})〕(\\d{5})号");

@@ -114,4 +114,47 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         assertThat(pi).isEnded().hasPassed("EndEvent_AwardEffectiveByLapse");
         assertThat(variable(pi, "arbitrationOutcome")).isEqualTo("AWARD_EFFECTIVE");
     }
+
+    private void requestExtension(boolean approved, int days) {
+        complete("Task_IssueAward", "requestExtension", true, "extensionReason", "案情复杂");
+        complete("Task_ApproveAwardExtension", "extensionApproved", approved, "approvedExtensionDays", days,
+                "approvalNote", approved ? "同意" : "不同意");
+    }
+
+    @Test
+    void directorExtendsTheAwardLimitUpToFifteenDaysInTotal() {
+        ProcessInstance pi = start("arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        assertThat(dueDay("Task_IssueAward")).isEqualTo(LocalDate.of(2026, 11, 9));
+        assertThat(candidateGroups("Task_IssueAward")).containsExactly("arbitrator-yuzhong");
+
+        requestExtension(true, 10);
+        // 45 + 10 days from Thu 24 Sep: Wed 18 Nov
+        assertThat(pi).isWaitingAt("Task_IssueAward");
+        assertThat(dueDay("Task_IssueAward")).isEqualTo(LocalDate.of(2026, 11, 18));
+        requestExtension(true, 5);
+        // 45 + 15 days: Mon 23 Nov
+        assertThat(dueDay("Task_IssueAward")).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(variable(pi, "awardExtensionDays")).isEqualTo(15);
+
+        complete("Task_IssueAward", "requestExtension", true, "extensionReason", "仍需延期");
+        String approval = openTask("Task_ApproveAwardExtension").getId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(approval,
+                vars("extensionApproved", true, "approvedExtensionDays", 1, "approvalNote", "同意")))
+                .hasMessageContaining("不得超过15日");
+        assertThat(stages.calls).filteredOn(c -> c.startsWith("note EXTENDED")).hasSize(2);
+    }
+
+    @Test
+    void refusedExtensionLeavesTheAwardLimitAlone() {
+        ProcessInstance pi = start("arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        requestExtension(false, 0);
+
+        assertThat(pi).isWaitingAt("Task_IssueAward");
+        assertThat(dueDay("Task_IssueAward")).isEqualTo(LocalDate.of(2026, 11, 9));
+        assertThat(stages.calls).contains("note EXTENDED 仲裁委员会主任未批准延长审理期限");
+    }
 }

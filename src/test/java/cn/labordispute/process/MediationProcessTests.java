@@ -75,4 +75,32 @@ class MediationProcessTests extends ProcessTestSupport {
         assertThat(pi).isEnded().hasPassed("EndEvent_MediationExpired");
         assertThat(variable(pi, "mediationOutcome")).isEqualTo("EXPIRED");
     }
+
+    @Test
+    void extendsTheLimitWithBothPartiesConsentAndKeepsTheMediator() {
+        ProcessInstance pi = start("mediation");
+        complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
+        engine.getTaskService().claim(openTask("Task_ConductMediation").getId(), "wangfang");
+        complete("Task_ConductMediation", "mediationResult", "EXTENDED", "bothPartiesConsent", true,
+                "extendedUntil", "2026-10-23", "sessionRecord", "双方同意延期");
+
+        assertThat(pi).isWaitingAt("Task_ConductMediation").hasPassed("Task_RecordMediationExtension");
+        assertThat(dueDay("Task_ConductMediation")).isEqualTo(LocalDate.of(2026, 10, 23));
+        assertThat(timerDay("Timer_MediationLimit")).isEqualTo(LocalDate.of(2026, 10, 23));
+        assertThat(openTask("Task_ConductMediation").getAssignee()).isEqualTo("wangfang");
+        assertThat(stages.calls).anyMatch(c -> c.startsWith("note EXTENDED 双方同意调解延期至 2026-10-23"));
+    }
+
+    @Test
+    void refusesExtensionWithoutBothPartiesConsent() {
+        start("mediation");
+        complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
+        String taskId = openTask("Task_ConductMediation").getId();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
+                vars("mediationResult", "EXTENDED", "bothPartiesConsent", false, "extendedUntil", "2026-10-23")))
+                .hasMessageContaining("双方当事人同意");
+        assertThat(openTask("Task_ConductMediation").getId()).isEqualTo(taskId);
+        assertThat(dueDay("Task_ConductMediation")).isEqualTo(LocalDate.of(2026, 10, 9));
+    }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.deadlines.DeadlineCalculator;
 import cn.labordispute.deadlines.Deadlines;
+import cn.labordispute.deadlines.ExtendAwardLimit;
+import cn.labordispute.deadlines.ExtendMediationLimit;
 import cn.labordispute.deadlines.StatutoryPeriods;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -56,11 +58,13 @@ abstract class ProcessTestSupport {
         BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(at(TODAY, 9));
         stages = new RecordingCaseStages();
-        deadlines = new Deadlines(new DeadlineCalculator(
-                new StatutoryPeriods(new ClassPathResource("policy/statutory-periods.csv"), Map.of()),
+        StatutoryPeriods periods = new StatutoryPeriods(new ClassPathResource("policy/statutory-periods.csv"), Map.of());
+        deadlines = new Deadlines(new DeadlineCalculator(periods,
                 new WorkingDayCalendar(new ClassPathResource("policy/holidays-cn.csv"))));
         Mocks.register("caseStages", stages);
         Mocks.register("deadlines", deadlines);
+        Mocks.register("extendMediationLimit", new ExtendMediationLimit(deadlines));
+        Mocks.register("extendAwardLimit", new ExtendAwardLimit(deadlines, periods));
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("process-tests");
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         for (String pattern : List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/*.form")) {

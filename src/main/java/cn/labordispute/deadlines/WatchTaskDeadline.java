@@ -1,0 +1,82 @@
+package cn.labordispute.deadlines;
+
+import cn.labordispute.engine.EngineTime;
+import java.util.Date;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/**
+ * Watches the due date of every user task of a case: opens a deadline record when the task is created, follows a
+ * changed due date, and closes it when the task is completed or deleted. Registered on every user task by
+ * {@code engine.DeadlineWatchPlugin}; the period is read from the task's due-date expression.
+ */
+public class WatchTaskDeadline implements TaskListener {
+
+    private static final Pattern PERIOD = Pattern.compile("deadlines\\.due\\('([A-Z0-9_]+)'");
+    static final String REVIEW_NOTE = "办理期限需人工核对：期限落在已发布节假日安排之后，按仅周末休息计算";
+
+    private final DeadlineRecords records;
+    private final Deadlines deadlines;
+
+    public WatchTaskDeadline(DeadlineRecords records, Deadlines deadlines) {
+        this.records = records;
+        this.deadlines = deadlines;
+    }
+
+    /** The period a due-date expression names, or null for an agreed date (e.g. a payment date). */
+    public static String periodOf(String dueDateExpression) {
+        if (dueDateExpression == null) {
+            return null;
+        }
+        Matcher m = PERIOD.matcher(dueDateExpression);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> open(task);
+            case EVENTNAME_UPDATE -> reschedule(task);
+            case EVENTNAME_COMPLETE -> records.complete(task.getId(), EngineTime.now());
+            case EVENTNAME_DELETE -> records.cancel(task.getId(), EngineTime.now());
+            default -> {
+            }
+        }
+    }
+
+    private void open(DelegateTask task) {
+        Date due = task.getDueDate();
+        String caseNumber = task.getExecution().getProcessBusinessKey();
+        if (due == null || caseNumber == null) {
+            return;
+        }
+        boolean covered = deadlines.covered(due);
+        String processKey = task.getProcessDefinitionId().split(":")[0];
+        String period = periodOf(dueDateExpression(task));
+        boolean opened = records.open(caseNumber, task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey,
+                period, due.toInstant(), deadlines.warningFor(due).toInstant(), !covered, EngineTime.now());
+        if (opened && !covered) {
+            task.setVariableLocal("deadlineNeedsReview", true);
+            task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
+                    REVIEW_NOTE);
+        }
+    }
+
+    private void reschedule(DelegateTask task) {
+        Date due = task.getDueDate();
+        if (due != null) {
+            records.reschedule(task.getId(), due.toInstant(), deadlines.warningFor(due).toInstant(),
+                    !deadlines.covered(due));
+        }
+    }
+
+    private static String dueDateExpression(DelegateTask task) {
+        if (task instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
+                && entity.getTaskDefinition() != null && entity.getTaskDefinition().getDueDateExpression() != null) {
+            return entity.getTaskDefinition().getDueDateExpression().getExpressionText();
+        }
+        return null;
+    }
+}
