@@ -32,7 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=cn.labordispute.benchmark.TimerLatencyBenchmark -Dexec.args="10000 600"
  * </pre>
- * Arguments: number of timers (default 10000), window in seconds (default 600). Uses a fresh database
+ * Arguments: number of timers (default 10000), window in seconds (default 600), then any Spring properties to try
+ * instead of application.yaml's (e.g. --camunda.bpm.job-execution.max-wait=60000). Uses a fresh database
  * labor_dispute_bench on IT_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/). Results also go to
  * target/benchmark-timers.txt.
  */
@@ -58,8 +59,7 @@ public final class TimerLatencyBenchmark {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .profiles("postgres")
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("timerLatency", recorder))
-                .run("--spring.datasource.url=" + SERVER + "labor_dispute_bench", "--dispute.demo.enabled=false", "--server.port=0",
-                        "--logging.level.root=WARN");
+                .run(springArguments(args));
         try {
             ProcessEngine engine = context.getBean(ProcessEngine.class);
             BpmnModelInstance model = Bpmn.createExecutableProcess("bench_deadline_timer").camundaHistoryTimeToLive(1)
@@ -91,6 +91,15 @@ public final class TimerLatencyBenchmark {
         } finally {
             context.close();
         }
+    }
+
+    private static String[] springArguments(String[] args) {
+        List<String> spring = new ArrayList<>(List.of("--spring.datasource.url=" + SERVER + "labor_dispute_bench",
+                "--dispute.demo.enabled=false", "--server.port=0", "--logging.level.root=WARN"));
+        for (int i = 2; i < args.length; i++) {
+            spring.add(args[i]);
+        }
+        return spring.toArray(String[]::new);
     }
 
     private static void report(int timers, int windowSeconds, Recorder recorder, long schedulingMillis)

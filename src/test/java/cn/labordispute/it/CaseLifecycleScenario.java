@@ -82,6 +82,10 @@ abstract class CaseLifecycleScenario {
         assertThat(mediator.tasks(caseNumber)).as("the mediator has no arbitration task").isEmpty();
 
         arbitrator.claimAndComplete(caseNumber, "Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        arbitrator.claimAndComplete(caseNumber, "Task_ServeApplicationCopy", "respondentServedOn", "2026-12-01",
+                "tribunal", "SOLE", "tribunalNotifiedOn", "2026-12-01");
+        arbitrator.claimAndComplete(caseNumber, "Task_RecordDefence", "defenceReceived", true,
+                "defenceSummary", "不同意支付", "defenceServedOn", "2026-12-04");
         arbitrator.claimAndComplete(caseNumber, "Task_HoldHearing", "hearingHeldOn", "2026-12-10",
                 "hearingRecord", "开庭审理", "mediatedBeforeAward", false);
         arbitrator.claimAndComplete(caseNumber, "Task_IssueAward", "awardSummary", "支付经济补偿4000元及工资6200.5元",
@@ -107,7 +111,7 @@ abstract class CaseLifecycleScenario {
         assertThat(openTaskKeys(c)).isEmpty();
         assertThat(timeline(c)).containsExactly("OPENED INTAKE", "STAGE_ENTERED MEDIATION", "STAGE_ENTERED ARBITRATION",
                 "STAGE_ENTERED LITIGATION", "CLOSED LITIGATION", "STAGE_ENTERED FOLLOW_UP", "STAGE_ENTERED ARCHIVED");
-        assertThat(completedTaskKeys(c)).hasSize(10).startsWith("Task_DecideMediationAcceptance")
+        assertThat(completedTaskKeys(c)).hasSize(12).startsWith("Task_DecideMediationAcceptance")
                 .endsWith("Task_ReturnVisit");
     }
 

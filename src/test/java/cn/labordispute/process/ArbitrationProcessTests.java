@@ -11,6 +11,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
 
     private void acceptAndHear() {
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        servedAndDefended();
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
         complete("Task_IssueAward", "awardSummary", "支付赔偿金", "awardedAmount", 36000.0, "finalAward", false,
                 "awardServedOn", "2026-11-02");
@@ -72,6 +73,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
 
         assertThat(pi).isWaitingAt("Task_DecideArbitrationAcceptance");
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        servedAndDefended();
         // the award is due 45 days after acceptance (Thu 24 Sep): Sun 8 Nov, so Mon 9 Nov
         assertThat(dueDay("Task_HoldHearing")).isEqualTo(LocalDate.of(2026, 11, 9));
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", true);
@@ -125,6 +127,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
     void directorExtendsTheAwardLimitUpToFifteenDaysInTotal() {
         ProcessInstance pi = start("arbitration");
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        servedAndDefended();
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
         assertThat(dueDay("Task_IssueAward")).isEqualTo(LocalDate.of(2026, 11, 9));
         assertThat(candidateGroups("Task_IssueAward")).containsExactly("arbitrator-yuzhong");
@@ -150,11 +153,32 @@ class ArbitrationProcessTests extends ProcessTestSupport {
     void refusedExtensionLeavesTheAwardLimitAlone() {
         ProcessInstance pi = start("arbitration");
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        servedAndDefended();
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
         requestExtension(false, 0);
 
         assertThat(pi).isWaitingAt("Task_IssueAward");
         assertThat(dueDay("Task_IssueAward")).isEqualTo(LocalDate.of(2026, 11, 9));
         assertThat(stages.calls).contains("note EXTENDED 仲裁委员会主任未批准延长审理期限");
+    }
+
+    @Test
+    void servesWithinFiveDaysAndGoesOnWhenNoDefenceComes() {
+        ProcessInstance pi = start("arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        // accepted Thu 24 Sep: copy served and tribunal notified within 5 days, Tue 29 Sep
+        assertThat(dueDay("Task_ServeApplicationCopy")).isEqualTo(LocalDate.of(2026, 9, 29));
+        complete("Task_ServeApplicationCopy", "respondentServedOn", "2026-09-25", "tribunal", "PANEL",
+                "tribunalNotifiedOn", "2026-09-25");
+        // defence within 10 days of receipt (Fri 25 Sep): Mon 5 Oct is 国庆, so Thu 8 Oct
+        assertThat(dueDay("Task_RecordDefence")).isEqualTo(LocalDate.of(2026, 10, 8));
+        assertThat(timerDay("Timer_DefencePeriod")).isEqualTo(LocalDate.of(2026, 10, 8));
+
+        fireTimer("Timer_DefencePeriod");
+
+        assertThat(pi).isWaitingAt("Task_HoldHearing").hasPassed("Timer_DefencePeriod");
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey("Task_RecordDefence").singleResult().getDeleteReason())
+                .as("the defence task was not completed").isNotEqualTo("completed");
     }
 }

@@ -38,6 +38,7 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
 
     private void awardChallenged() {
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        servedAndDefended();
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
         complete("Task_IssueAward", "awardSummary", "裁决", "awardedAmount", 30000.0, "finalAward", false,
                 "awardServedOn", "2026-11-02");
@@ -100,6 +101,7 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         mediationFails();
         assertThat(pi).isWaitingAt("CallActivity_Arbitration");
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        servedAndDefended();
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
         complete("Task_IssueAward", "awardSummary", "裁决", "awardedAmount", 30000.0, "finalAward", true,
                 "awardServedOn", "2026-11-02");

@@ -114,6 +114,13 @@ abstract class ProcessTestSupport {
         engine.getTaskService().complete(task.getId(), vars(keyValues));
     }
 
+    /** Arbitration after acceptance: the application copy served, the tribunal notified, the defence received. */
+    void servedAndDefended() {
+        complete("Task_ServeApplicationCopy", "respondentServedOn", "2026-09-25", "tribunal", "SOLE",
+                "tribunalNotifiedOn", "2026-09-25");
+        complete("Task_RecordDefence", "defenceReceived", true, "defenceSummary", "不同意支付", "defenceServedOn", "2026-09-28");
+    }
+
     List<String> candidateGroups(String taskKey) {
         return engine.getTaskService().getIdentityLinksForTask(openTask(taskKey).getId()).stream()
                 .map(IdentityLink::getGroupId).toList();
