@@ -18,13 +18,14 @@ await withBrowser(async browser => {
   const caseNumber = caseLine.replace(/^.*案号：/, '').trim();
   check(/^渝中劳调〔\d{4}〕\d{5}号$/.test(caseNumber), `the form shows the case number (${caseNumber})`);
 
-  await page.click('.task-details button:has-text("Claim"), .task-details a:has-text("Claim")');
+  check(await page.isVisible('text=办理期限') || await page.isVisible('text=认领'), 'the Tasklist speaks Chinese');
+  await page.click('.task-details button:has-text("认领"), .task-details a:has-text("认领")');
   await page.waitForSelector('text=属于劳动人事争议受理范围');
   await page.getByLabel('属于劳动人事争议受理范围').check();
   await page.getByLabel('对方当事人同意调解').check();
   check(!(await page.isVisible('text=不予受理的理由')), 'the refusal reason hides once both boxes are ticked');
   await page.screenshot({ path: `${shots}/tasklist-form.png` });
-  await page.click('button:has-text("Complete")');
+  await page.click('button:has-text("办结")');
   await page.waitForTimeout(2000);
 
   const auth = 'Basic ' + Buffer.from('wangfang:demo').toString('base64');
