@@ -1,5 +1,6 @@
 package cn.labordispute.cases;
 
+import cn.labordispute.security.Organisations;
 import cn.labordispute.security.Caller;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package cn.labordispute.cases;
 
+import cn.labordispute.security.Organisation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

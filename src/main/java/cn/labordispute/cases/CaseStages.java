@@ -1,6 +1,6 @@
 package cn.labordispute.cases;
 
-import cn.labordispute.engine.EngineTime;
+import cn.labordispute.calendar.EngineTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

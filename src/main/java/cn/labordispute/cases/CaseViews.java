@@ -1,6 +1,8 @@
 package cn.labordispute.cases;
 
-import cn.labordispute.engine.EngineTime;
+import cn.labordispute.security.Organisation;
+import cn.labordispute.security.Organisations;
+import cn.labordispute.calendar.EngineTime;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;

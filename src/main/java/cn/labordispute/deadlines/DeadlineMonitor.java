@@ -1,7 +1,7 @@
 package cn.labordispute.deadlines;
 
 import cn.labordispute.cases.CaseRepository;
-import cn.labordispute.engine.EngineTime;
+import cn.labordispute.calendar.EngineTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;

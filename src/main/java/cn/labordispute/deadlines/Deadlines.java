@@ -1,7 +1,7 @@
 package cn.labordispute.deadlines;
 
 import cn.labordispute.calendar.WorkingDayCalendar;
-import cn.labordispute.engine.EngineTime;
+import cn.labordispute.calendar.EngineTime;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;

@@ -1,6 +1,6 @@
 package cn.labordispute.deadlines;
 
-import cn.labordispute.engine.EngineTime;
+import cn.labordispute.calendar.EngineTime;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,8 +1,8 @@
 package cn.labordispute.intake;
 
 import cn.labordispute.cases.CaseCauses;
-import cn.labordispute.cases.Organisations;
-import cn.labordispute.engine.EngineTime;
+import cn.labordispute.security.Organisations;
+import cn.labordispute.calendar.EngineTime;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package cn.labordispute.security;
 
-import cn.labordispute.cases.Organisation;
-import cn.labordispute.cases.Organisations;
+import cn.labordispute.security.Organisation;
+import cn.labordispute.security.Organisations;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;

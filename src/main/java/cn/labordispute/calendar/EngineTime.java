@@ -1,6 +1,5 @@
-package cn.labordispute.engine;
+package cn.labordispute.calendar;
 
-import cn.labordispute.calendar.WorkingDayCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

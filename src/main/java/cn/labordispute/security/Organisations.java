@@ -1,4 +1,4 @@
-package cn.labordispute.cases;
+package cn.labordispute.security;
 
 import java.util.List;
 import java.util.Optional;
