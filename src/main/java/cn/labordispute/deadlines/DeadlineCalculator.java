@@ -70,6 +70,17 @@ public class DeadlineCalculator {
         return d;
     }
 
+    /** Working days after {@code from} up to and including {@code to} (0 if {@code to} is not after it). */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        int count = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (calendar.isWorkingDay(d)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     public boolean covers(LocalDate day) {
         return calendar.covers(day);
     }

@@ -72,6 +72,11 @@ public class Deadlines {
         return Date.from(warnDay.atStartOfDay(WorkingDayCalendar.ZONE).toInstant());
     }
 
+    /** How many working days a deadline is overdue on the given day (0 if not yet). */
+    public int workingDaysOverdue(Date due, LocalDate today) {
+        return calculator.workingDaysBetween(toLocalDate(due), today);
+    }
+
     /** Whether the holiday data covers the deadline's last day; if not, a person must check it (需人工核对). */
     public boolean covered(Date due) {
         return calculator.covers(toLocalDate(due));

@@ -1,5 +1,6 @@
 package cn.labordispute.demo;
 
+import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.intake.CaseApplication;
 import cn.labordispute.intake.CaseApplication.ClaimItem;
 import cn.labordispute.intake.CaseApplication.Employer;
@@ -29,9 +30,9 @@ class DemoCases {
         Employer builder = new Employer("重庆渝建建筑劳务有限公司", "91500103MA5UK2LT71", "023-68001234", "重庆市渝中区大坪");
         Employer hotel = new Employer("吉首湘西大酒店有限公司", "91433101MA4PABCD2F", "0743-8501234", "湖南省吉首市乾州");
 
-        // 1. Two live-stream hosts dismissed in probation: waiting for the mediation committee's acceptance decision.
+        // 1. Two live-stream hosts dismissed in probation, received a week ago: the acceptance decision is overdue.
         intake.open(new CaseApplication("yuzhong", "MEDIATION",
-                "两名网络主播在试用期内被辞退，未签订书面劳动合同，要求支付经济补偿和拖欠工资。", null,
+                "两名网络主播在试用期内被辞退，未签订书面劳动合同，要求支付经济补偿和拖欠工资。", EngineTime.today().minusDays(7),
                 List.of(new Worker("刘小雨", "RESIDENT_ID", "500103199001011232", "13800001111", "重庆市渝中区", false),
                         new Worker("陈思思", "RESIDENT_ID", "500103198506122347", "13800002222", "重庆市渝中区", false)),
                 liveStudio,

@@ -30,6 +30,7 @@ class DemoUsers {
             new DemoUser("sunhao", "孙浩", "诉调对接", List.of(Roles.COURT_LIAISON.groupFor("yuzhong"))),
             new DemoUser("zhouqiang", "周强", "工会", List.of(Roles.UNION.groupFor("yuzhong"))),
             new DemoUser("liuyang", "刘洋", "主管", List.of(Roles.SUPERVISOR.groupFor("yuzhong"))),
+            new DemoUser("tianjing", "田静", "主管", List.of(Roles.SUPERVISOR.groupFor("jishou"))),
             new DemoUser("hemei", "何梅", "市级主管", List.of(Roles.CITY_SUPERVISORS)),
             new DemoUser("huangli", "黄丽", "政策人员", List.of(Roles.POLICY_EDITORS)));
 

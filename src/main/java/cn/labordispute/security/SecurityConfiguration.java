@@ -26,6 +26,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<StaffPageFilter> staffPages() {
+        FilterRegistrationBean<StaffPageFilter> registration = new FilterRegistrationBean<>(new StaffPageFilter());
+        registration.addUrlPatterns("/supervision", "/supervision/*");
+        return registration;
+    }
+
     /** The engine REST API obeys the same users and Camunda authorisations as the webapps. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** HTTP Basic authentication of staff for the application's own REST API (/api/*), against Camunda's users. */
+/** Staff on the application's own REST API (/api/*): HTTP Basic against Camunda's users, or a logged-in page session. */
 class StaffAuthenticationFilter extends OncePerRequestFilter {
 
     static final String CALLER = Caller.class.getName();
@@ -25,6 +25,16 @@ class StaffAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Caller> caller = credentials(request.getHeader("Authorization"))
                 .flatMap(c -> directory.authenticate(c[0], c[1]));
+        if (caller.isEmpty() && StaffSession.caller(request).isPresent()) {
+            boolean safeMethod = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+            if (!safeMethod && !StaffSession.validCsrf(request, request.getHeader("X-CSRF-Token"))) {
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                response.setContentType("application/json;charset=UTF-8");
+                response.getWriter().write("{\"message\":\"缺少或错误的 X-CSRF-Token / missing or wrong X-CSRF-Token\"}");
+                return;
+            }
+            caller = StaffSession.caller(request);
+        }
         if (caller.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"labor-dispute\", charset=\"UTF-8\"");

@@ -1,0 +1,13 @@
+package cn.labordispute.supervision;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The supervisor's view: counts of overdue and soon-due deadlines by stage, organisation and assignee, the list
+ * sorted by urgency, and the open escalations. Built fresh from the database for every request.
+ */
+public record OverdueBoard(boolean supervisor, long overdue, long soonDue, List<UrgentItem> items,
+        Map<String, long[]> byStage, Map<String, long[]> byOrganisation, Map<String, long[]> byAssignee,
+        List<Escalation> escalations) {
+}

@@ -1,0 +1,76 @@
+package cn.labordispute.supervision;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Overdue and soon-due deadlines straight from the database: the watched deadlines joined with their case, its
+ * organisation and the task's current assignee (Camunda's ACT_RU_TASK, same database).
+ */
+@Repository
+class OverdueQueries {
+
+    static final int LIST_LIMIT = 500;
+    private static final String FROM = " FROM dc_case_deadline d JOIN dc_case c ON c.id = d.case_id "
+            + "JOIN dc_organisation o ON o.code = c.org_code LEFT JOIN ACT_RU_TASK t ON t.ID_ = d.task_id "
+            + "WHERE d.state IN ('OVERDUE', 'SOON_DUE')";
+
+    /** A row before it is dressed for people. */
+    record Row(String caseNumber, String orgCode, String orgName, String stage, String taskId, String taskName,
+            String assignee, String period, Timestamp dueAt, String state, boolean needsReview) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OverdueQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Overdue first (longest overdue first), then soon due by due date. */
+    List<Row> urgent(Set<String> organisations, String assignee) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT c.case_number, c.org_code, o.name AS org_name, c.stage, d.task_id, d.task_name, "
+                + "t.ASSIGNEE_ AS assignee, d.period, d.due_at, d.state, d.needs_review" + FROM
+                + scope(organisations, assignee, params)
+                + " ORDER BY CASE WHEN d.state = 'OVERDUE' THEN 0 ELSE 1 END, d.due_at, d.id LIMIT " + LIST_LIMIT;
+        return jdbc.sql(sql).params(params).query(Row.class).list();
+    }
+
+    /** Counts [overdue, soon due] grouped by the given column expression. */
+    Map<String, long[]> countBy(String column, Set<String> organisations, String assignee) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT " + column + " AS grp, d.state AS state, COUNT(*) AS n" + FROM
+                + scope(organisations, assignee, params) + " GROUP BY " + column + ", d.state ORDER BY " + column;
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        jdbc.sql(sql).params(params).query((rs, i) -> {
+            String group = rs.getString("grp") == null ? "" : rs.getString("grp");
+            long[] c = counts.computeIfAbsent(group, g -> new long[2]);
+            c["OVERDUE".equals(rs.getString("state")) ? 0 : 1] += rs.getLong("n");
+            return null;
+        }).list();
+        return counts;
+    }
+
+    private static String scope(Set<String> organisations, String assignee, List<Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (organisations != null) {
+            if (organisations.isEmpty()) {
+                return " AND 1 = 0";
+            }
+            where.append(" AND c.org_code IN (").append(String.join(", ", organisations.stream().map(o -> "?").toList()))
+                    .append(")");
+            params.addAll(organisations);
+        }
+        if (assignee != null) {
+            where.append(" AND t.ASSIGNEE_ = ?");
+            params.add(assignee);
+        }
+        return where.toString();
+    }
+}

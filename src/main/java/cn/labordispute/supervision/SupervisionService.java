@@ -1,0 +1,108 @@
+package cn.labordispute.supervision;
+
+import cn.labordispute.calendar.EngineTime;
+import cn.labordispute.cases.CaseStage;
+import cn.labordispute.deadlines.DeadlineMonitor;
+import cn.labordispute.deadlines.Deadlines;
+import cn.labordispute.deadlines.StatutoryPeriod;
+import cn.labordispute.deadlines.StatutoryPeriods;
+import cn.labordispute.security.Caller;
+import cn.labordispute.security.Roles;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the overdue board for a caller: supervisors see their organisations, a mediator only their own tasks. */
+@Service
+public class SupervisionService {
+
+    private static final int ESCALATION_LIMIT = 200;
+
+    private final OverdueQueries queries;
+    private final StatutoryPeriods periods;
+    private final Deadlines deadlines;
+    private final TaskService tasks;
+
+    SupervisionService(OverdueQueries queries, StatutoryPeriods periods, Deadlines deadlines, TaskService tasks) {
+        this.queries = queries;
+        this.periods = periods;
+        this.deadlines = deadlines;
+        this.tasks = tasks;
+    }
+
+    /** The organisations whose supervisor the caller is; null for a city-wide supervisor; empty if none. */
+    static Set<String> supervised(Caller caller) {
+        if (caller.cityWide()) {
+            return null;
+        }
+        return caller.organisations().stream()
+                .filter(org -> caller.groups().contains(Roles.SUPERVISOR.groupFor(org)))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Transactional(readOnly = true)
+    public OverdueBoard board(Caller caller) {
+        Set<String> orgs = supervised(caller);
+        boolean supervisor = orgs == null || !orgs.isEmpty();
+        Set<String> scope = supervisor ? orgs : caller.organisations();
+        String assignee = supervisor ? null : caller.userId();
+
+        LocalDate today = EngineTime.today();
+        List<UrgentItem> items = queries.urgent(scope, assignee).stream().map(r -> item(r, today)).toList();
+        Map<String, long[]> byStage = relabel(queries.countBy("c.stage", scope, assignee));
+        Map<String, long[]> byOrg = queries.countBy("o.name", scope, assignee);
+        Map<String, long[]> byAssignee = new LinkedHashMap<>();
+        queries.countBy("t.ASSIGNEE_", scope, assignee)
+                .forEach((who, c) -> byAssignee.put(who.isEmpty() ? "（未认领）" : who, c));
+        long overdue = byStage.values().stream().mapToLong(c -> c[0]).sum();
+        long soonDue = byStage.values().stream().mapToLong(c -> c[1]).sum();
+        List<Escalation> escalations = supervisor ? escalations(orgs) : List.of();
+        return new OverdueBoard(supervisor, overdue, soonDue, items, byStage, byOrg, byAssignee, escalations);
+    }
+
+    private UrgentItem item(OverdueQueries.Row r, LocalDate today) {
+        StatutoryPeriod p = r.period() != null && periods.contains(r.period()) ? periods.get(r.period()) : null;
+        Date due = Date.from(r.dueAt().toInstant());
+        CaseStage stage = CaseStage.valueOf(r.stage());
+        return new UrgentItem(r.caseNumber(), r.orgCode(), r.orgName(), stage.name(), stage.label(), r.taskId(),
+                r.taskName(), r.assignee(), r.period(), p == null ? "约定期限" : p.describe(),
+                p == null ? "当事人约定" : p.source(), r.dueAt().toInstant(), r.state(),
+                deadlines.workingDaysOverdue(due, today), r.needsReview());
+    }
+
+    private static Map<String, long[]> relabel(Map<String, long[]> byStage) {
+        Map<String, long[]> labelled = new LinkedHashMap<>();
+        byStage.forEach((stage, c) -> labelled.put(CaseStage.valueOf(stage).label(), c));
+        return labelled;
+    }
+
+    private List<Escalation> escalations(Set<String> orgs) {
+        TaskQuery query = tasks.createTaskQuery().processDefinitionKey(DeadlineMonitor.ESCALATION_PROCESS)
+                .orderByTaskCreateTime().asc();
+        if (orgs != null) {
+            query.taskCandidateGroupIn(orgs.stream().map(Roles.SUPERVISOR::groupFor).toList()).includeAssignedTasks();
+        }
+        Instant now = EngineTime.now();
+        return query.listPage(0, ESCALATION_LIMIT).stream().map(t -> escalation(t, now)).toList();
+    }
+
+    private Escalation escalation(Task t, Instant now) {
+        Map<String, Object> v = tasks.getVariables(t.getId(),
+                List.of("caseNumber", "overdueTaskName", "overduePeriod", "overdueDueDate"));
+        Instant created = t.getCreateTime().toInstant();
+        return new Escalation(t.getId(), (String) v.get("caseNumber"), (String) v.get("overdueTaskName"),
+                (String) v.get("overduePeriod"), (String) v.get("overdueDueDate"), t.getAssignee(), created,
+                Duration.between(created, now).toHours());
+    }
+}

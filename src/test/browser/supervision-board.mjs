@@ -1,0 +1,26 @@
+// A supervisor logs in to the application's own pages and sees the overdue board: the demo case received a week
+// ago is overdue for its acceptance decision, with the statutory period, and an escalation waits.
+// Usage: node supervision-board.mjs [baseUrl] [screenshotDir]
+import { base, shots, check, withBrowser } from './support.mjs';
+
+await withBrowser(async browser => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  await page.goto(`${base}/supervision`);
+  check(page.url().includes('/login'), 'the board asks for a login');
+  await page.fill('#username', 'liuyang');
+  await page.fill('#password', 'demo');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#count-overdue');
+  // the deadline monitor sweeps every 30 s: wait for it to have seen the demo case
+  for (let i = 0; i < 20 && (await page.textContent('#count-overdue')).trim() === '0'; i++) {
+    await page.waitForTimeout(5000);
+    await page.reload();
+  }
+  const overdue = Number((await page.textContent('#count-overdue')).trim());
+  check(overdue >= 1, `the board counts overdue work (${overdue})`);
+  const rows = await page.locator('#urgent tbody tr').count();
+  check(rows >= overdue, 'every overdue deadline is listed');
+  check(await page.locator('#urgent', { hasText: 'MEDIATION_ACCEPTANCE' }).count() === 1, 'the list names the statutory period');
+  check(Number((await page.textContent('#count-escalations')).trim()) >= 1, 'an escalation waits for the supervisor');
+  await page.screenshot({ path: `${shots}/supervision-board.png`, fullPage: true });
+});

@@ -1,0 +1,180 @@
+package cn.labordispute.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.labordispute.intake.CaseApplication;
+import cn.labordispute.intake.IntakeService;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** The overdue board: the counts equal the database, each supervisor sees their own organisation, a mediator their own tasks. */
+@StaffApiTest
+class SupervisionIntegrationTests {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    JdbcClient jdbc;
+
+    String yuzhongCase;
+    String jishouCase;
+    RestTemplate browser;
+
+    @BeforeEach
+    void casesWithOverdueAcceptance() {
+        browser = new RestTemplateBuilder().rootUri(http.getRootUri())
+                .requestFactory(() -> new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER).build()))
+                .errorHandler(new org.springframework.web.client.DefaultResponseErrorHandler() {
+                    @Override
+                    public boolean hasError(org.springframework.http.client.ClientHttpResponse response) {
+                        return false;
+                    }
+                })
+                .build();
+        ClockUtil.setCurrentTime(at(2026, 9, 24, 9));
+        yuzhongCase = open("yuzhong", "500103199511204560");
+        open("yuzhong", "500103198808085676");
+        jishouCase = open("jishou", "433101198001016786");
+        ClockUtil.setCurrentTime(at(2026, 10, 9, 10));
+        management.executeJob(management.createJobQuery().processDefinitionKey("deadline_monitor").timers()
+                .singleResult().getId());
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private static Date at(int y, int m, int d, int h) {
+        return Date.from(LocalDateTime.of(y, m, d, h, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+    }
+
+    private String open(String org, String workerId) {
+        return intake.open(new CaseApplication(org, "MEDIATION", "拖欠工资", null,
+                List.of(new CaseApplication.Worker("劳动者", "RESIDENT_ID", workerId, null, null, true)),
+                new CaseApplication.Employer("某公司", "91500103MA5UK2LT71", null, null),
+                List.of(new CaseApplication.ClaimItem("PAY_ARREARS", null, new BigDecimal("1000.00")))));
+    }
+
+    private long overdueInDatabase(String org) {
+        return jdbc.sql("SELECT COUNT(*) FROM dc_case_deadline d JOIN dc_case c ON c.id = d.case_id "
+                + "WHERE d.state = 'OVERDUE' AND c.org_code = ?").param(org).query(Long.class).single();
+    }
+
+    /** Logs in through the login form as a browser would and returns the session cookie. */
+    private String login(String user) {
+        ResponseEntity<String> form = browser.getForEntity("/login", String.class);
+        String cookie = form.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+        Matcher csrf = CSRF.matcher(form.getBody());
+        assertThat(csrf.find()).isTrue();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, cookie);
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        fields.add("username", user);
+        fields.add("password", "demo");
+        fields.add("_csrf", csrf.group(1));
+        ResponseEntity<String> answer = browser.postForEntity("/login", new HttpEntity<>(fields, headers), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(answer.getHeaders().getLocation().getPath()).isEqualTo("/supervision");
+        return answer.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+    }
+
+    private String page(String cookie) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, cookie);
+        ResponseEntity<String> answer = browser.exchange("/supervision", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    private static long count(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\">(\\d+)<").matcher(html);
+        assertThat(m.find()).as(id).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void supervisorSeesTheOverdueCountTheDatabaseHoldsForTheirOrganisationOnly() {
+        String html = page(login("liuyang"));
+
+        assertThat(overdueInDatabase("yuzhong")).isGreaterThanOrEqualTo(2);
+        assertThat(count(html, "count-overdue")).isEqualTo(overdueInDatabase("yuzhong"));
+        assertThat(html).contains(yuzhongCase).doesNotContain(jishouCase)
+                .contains("受理审查").contains("MEDIATION_ACCEPTANCE").contains("企业劳动争议协商调解规定");
+        // due Wed 30 Sep; by Fri 9 Oct the working days after it are 8 and 9 Oct (国庆 1-7 Oct): 2
+        assertThat(html).containsPattern("<td class=\"num\">2</td>\\s*<td>重庆市渝中区");
+        assertThat(count(html, "count-escalations")).isGreaterThanOrEqualTo(2);
+
+        String jishou = page(login("tianjing"));
+        assertThat(count(jishou, "count-overdue")).isEqualTo(overdueInDatabase("jishou"));
+        assertThat(jishou).contains(jishouCase).doesNotContain(yuzhongCase);
+
+        String city = page(login("hemei"));
+        assertThat(count(city, "count-overdue")).isEqualTo(overdueInDatabase("yuzhong") + overdueInDatabase("jishou"));
+    }
+
+    @Test
+    void mediatorSeesOnlyTheirOwnTasks() {
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(yuzhongCase)
+                .taskDefinitionKey("Task_DecideMediationAcceptance").singleResult().getId();
+        tasks.claim(taskId, "zhanglei");
+
+        String html = page(login("zhanglei"));
+
+        assertThat(count(html, "count-overdue")).isEqualTo(1);
+        assertThat(html).contains(yuzhongCase).contains("我的期限").doesNotContain("count-escalations");
+    }
+
+    @Test
+    void pagesNeedALoginAndTheLoginFormNeedsItsToken() {
+        ResponseEntity<String> anonymous = browser.getForEntity("/supervision", String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(anonymous.getHeaders().getLocation().toString()).contains("/login?next=%2Fsupervision");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        fields.add("username", "liuyang");
+        fields.add("password", "demo");
+        fields.add("_csrf", "forged");
+        ResponseEntity<String> forged = browser.postForEntity("/login", new HttpEntity<>(fields, headers), String.class);
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(forged.getBody()).contains("页面已过期");
+    }
+}
