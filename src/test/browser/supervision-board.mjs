@@ -1,5 +1,6 @@
 // A supervisor logs in to the application's own pages and sees the overdue board: the demo case received a week
-// ago is overdue for its acceptance decision, with the statutory period, and an escalation waits.
+// ago is overdue for its acceptance decision, with the statutory period, and an escalation waits; the supervisor
+// gives the task to another mediator with a note.
 // Usage: node supervision-board.mjs [baseUrl] [screenshotDir]
 import { base, shots, check, withBrowser } from './support.mjs';
 
@@ -23,4 +24,13 @@ await withBrowser(async browser => {
   check(await page.locator('#urgent', { hasText: 'MEDIATION_ACCEPTANCE' }).count() === 1, 'the list names the statutory period');
   check(Number((await page.textContent('#count-escalations')).trim()) >= 1, 'an escalation waits for the supervisor');
   await page.screenshot({ path: `${shots}/supervision-board.png`, fullPage: true });
+
+  // act on it: give the overdue task to another mediator of the organisation, with a note
+  await page.locator('#urgent tbody tr input[name=taskId]').first().check();
+  await page.selectOption('#assignee', 'wangfang');
+  await page.fill('#note', '请今日办结');
+  await page.click('button:has-text("处理所选任务")');
+  await page.waitForSelector('.notice');
+  check((await page.textContent('.notice')).includes('已处理 1 个任务'), 'the supervisor reassigned the task from the board');
+  check(await page.locator('#urgent tbody tr', { hasText: 'wangfang' }).count() >= 1, 'the board shows the new assignee');
 });

@@ -61,7 +61,13 @@ class DemoCases {
                 List.of(new Worker("彭丽", "RESIDENT_ID", "433101198001016786", "13600005555", "湖南省吉首市", true)),
                 hotel, List.of(new ClaimItem("PAY_ARREARS", "2026年9月至10月工资", new BigDecimal("5600.00")))));
 
-        // 5. Negotiation requested: the union waits for the employer's answer.
+        // 5. A construction worker's work-injury medical costs: just received, waiting for acceptance.
+        intake.open(new CaseApplication("yuzhong", "MEDIATION",
+                "施工中受伤，单位未支付工伤医疗费。", null,
+                List.of(new Worker("周建华", "RESIDENT_ID", "500103197806153415", "13900007777", "重庆市渝中区", true)),
+                builder, List.of(new ClaimItem("SI_INJURY", "工伤医疗费", new BigDecimal("12800.00")))));
+
+        // 6. Negotiation requested: the union waits for the employer's answer.
         intake.open(new CaseApplication("yuzhong", "NEGOTIATION",
                 "未休年休假，要求支付未休年休假工资。", null,
                 List.of(new Worker("孙琳", "PASSPORT", "E12345678", "13500006666", "重庆市渝中区", false)),

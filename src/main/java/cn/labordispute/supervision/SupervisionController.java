@@ -2,24 +2,58 @@ package cn.labordispute.supervision;
 
 import cn.labordispute.security.Caller;
 import cn.labordispute.security.StaffSession;
+import cn.labordispute.intake.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** GET /supervision: the overdue board, the first thing a supervisor sees. */
+/** GET /supervision: the overdue board, the first thing a supervisor sees; POST /supervision/reassign: act on it. */
 @Controller
 class SupervisionController {
 
     private final SupervisionService supervision;
+    private final Reassignment reassignment;
 
-    SupervisionController(SupervisionService supervision) {
+    SupervisionController(SupervisionService supervision, Reassignment reassignment) {
         this.supervision = supervision;
+        this.reassignment = reassignment;
     }
 
     @GetMapping("/supervision")
-    String board(Caller caller, HttpServletRequest request, Model model) {
-        model.addAttribute("board", supervision.board(caller));
+    String board(Caller caller, @RequestParam(required = false) Integer done, HttpServletRequest request, Model model) {
+        if (done != null) {
+            model.addAttribute("message", "已处理 " + done + " 个任务");
+        }
+        return render(caller, request, model);
+    }
+
+    /** Reassign the selected tasks and/or add a note; on bad input, HTTP 400 with the page and nothing changed. */
+    @PostMapping("/supervision/reassign")
+    String reassign(Caller caller, @RequestParam(name = "taskId", required = false) List<String> taskIds,
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) String note,
+            @RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        List<FieldError> errors = StaffSession.validCsrf(request, csrf)
+                ? reassignment.reassign(caller, taskIds, assignee, note)
+                : List.of(new FieldError("_csrf", "页面已过期，请刷新后重试 / the page expired, reload and try again"));
+        if (errors.isEmpty()) {
+            return "redirect:/supervision?done=" + taskIds.size();
+        }
+        response.setStatus(errors.get(0).field().equals("_csrf") ? HttpServletResponse.SC_FORBIDDEN
+                : HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("errors", errors);
+        return render(caller, request, model);
+    }
+
+    private String render(Caller caller, HttpServletRequest request, Model model) {
+        OverdueBoard board = supervision.board(caller);
+        model.addAttribute("board", board);
+        model.addAttribute("staff", board.supervisor() ? reassignment.staff(caller) : java.util.Map.of());
         model.addAttribute("user", caller.userId());
         model.addAttribute("csrf", StaffSession.csrfToken(request));
         return "pages/supervision";

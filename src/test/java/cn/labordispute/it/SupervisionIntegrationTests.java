@@ -157,8 +157,12 @@ class SupervisionIntegrationTests {
 
         String html = page(login("zhanglei"));
 
-        assertThat(count(html, "count-overdue")).isEqualTo(1);
-        assertThat(html).contains(yuzhongCase).contains("我的期限").doesNotContain("count-escalations");
+        long mine = jdbc.sql("SELECT COUNT(*) FROM dc_case_deadline d JOIN ACT_RU_TASK t ON t.ID_ = d.task_id "
+                + "WHERE d.state = 'OVERDUE' AND t.ASSIGNEE_ = 'zhanglei'").query(Long.class).single();
+        assertThat(mine).isGreaterThanOrEqualTo(1);
+        assertThat(count(html, "count-overdue")).isEqualTo(mine);
+        assertThat(html).contains(yuzhongCase).contains("我的期限").doesNotContain("count-escalations")
+                .doesNotContain(jishouCase);
     }
 
     @Test
@@ -176,5 +180,76 @@ class SupervisionIntegrationTests {
         ResponseEntity<String> forged = browser.postForEntity("/login", new HttpEntity<>(fields, headers), String.class);
         assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(forged.getBody()).contains("页面已过期");
+    }
+
+    private ResponseEntity<String> act(String cookie, String csrf, List<String> taskIds, String assignee, String note) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, cookie);
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        taskIds.forEach(id -> fields.add("taskId", id));
+        if (assignee != null) {
+            fields.add("assignee", assignee);
+        }
+        fields.add("note", note);
+        fields.add("_csrf", csrf);
+        return browser.postForEntity("/supervision/reassign", new HttpEntity<>(fields, headers), String.class);
+    }
+
+    private String acceptanceTask(String caseNumber) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_DecideMediationAcceptance").singleResult().getId();
+    }
+
+    private List<String> timeline(String caseNumber, String kind) {
+        return jdbc.sql("SELECT e.detail FROM dc_case_event e JOIN dc_case c ON c.id = e.case_id "
+                + "WHERE c.case_number = ? AND e.kind = ?").params(caseNumber, kind).query(String.class).list();
+    }
+
+    @Test
+    void supervisorReassignsOverdueTasksAndTheCaseRecordsIt() {
+        String cookie = login("liuyang");
+        Matcher csrf = CSRF.matcher(page(cookie));
+        assertThat(csrf.find()).isTrue();
+        String task = acceptanceTask(yuzhongCase);
+
+        ResponseEntity<String> done = act(cookie, csrf.group(1), List.of(task), "zhanglei", "请今日办结");
+
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("zhanglei");
+        assertThat(tasks.getTaskComments(task)).anyMatch(c -> c.getFullMessage().equals("主管 liuyang 改派给 zhanglei：请今日办结"));
+        assertThat(timeline(yuzhongCase, "REASSIGNED")).containsExactly("受理审查：主管 liuyang 改派给 zhanglei：请今日办结");
+        assertThat(page(cookie)).contains("zhanglei");
+    }
+
+    @Test
+    void reassigningToSomeoneWhoIsNotACandidateChangesNothing() {
+        String cookie = login("liuyang");
+        Matcher csrf = CSRF.matcher(page(cookie));
+        assertThat(csrf.find()).isTrue();
+        String task = acceptanceTask(yuzhongCase);
+
+        ResponseEntity<String> refused = act(cookie, csrf.group(1), List.of(task), "lixiaoyun", "");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("lixiaoyun 不是任务“受理审查”的候选办理人").contains("assignee");
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+        assertThat(timeline(yuzhongCase, "REASSIGNED")).isEmpty();
+    }
+
+    @Test
+    void anotherOrganisationsSupervisorCannotTouchTheTaskNorCanAForgedForm() {
+        String jishou = login("tianjing");
+        Matcher csrf = CSRF.matcher(page(jishou));
+        assertThat(csrf.find()).isTrue();
+        String task = acceptanceTask(yuzhongCase);
+
+        ResponseEntity<String> refused = act(jishou, csrf.group(1), List.of(task), "lixiaoyun", "");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("不属于您督办的组织");
+
+        ResponseEntity<String> forged = act(login("liuyang"), "forged", List.of(task), "zhanglei", "");
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
     }
 }

@@ -1,0 +1,130 @@
+package cn.labordispute.supervision;
+
+import cn.labordispute.calendar.EngineTime;
+import cn.labordispute.cases.CaseRepository;
+import cn.labordispute.intake.FieldError;
+import cn.labordispute.security.Caller;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A supervisor acts on overdue work: gives one or many tasks to another member of staff, or adds a note. Every task
+ * must belong to a case of an organisation the supervisor supervises, and the new assignee must be one of the task's
+ * candidates; otherwise nothing changes.
+ */
+@Service
+public class Reassignment {
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final CaseRepository cases;
+    private final JdbcClient jdbc;
+
+    Reassignment(TaskService tasks, IdentityService identity, CaseRepository cases, JdbcClient jdbc) {
+        this.tasks = tasks;
+        this.identity = identity;
+        this.cases = cases;
+        this.jdbc = jdbc;
+    }
+
+    /** Checks everything first, then changes; returns the problems (empty when done). */
+    @Transactional
+    public List<FieldError> reassign(Caller supervisor, List<String> taskIds, String assignee, String note) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Task> found = check(supervisor, taskIds, errors);
+        boolean reassigning = assignee != null && !assignee.isBlank();
+        if (!reassigning && (note == null || note.isBlank())) {
+            errors.add(new FieldError("assignee", "请选择改派给谁，或填写督办意见 / choose an assignee or write a note"));
+        }
+        if (note != null && note.length() > 1000) {
+            errors.add(new FieldError("note", "督办意见不得超过1000字 / the note may have at most 1000 characters"));
+        }
+        if (reassigning) {
+            Set<String> groups = identity.createGroupQuery().groupMember(assignee).list().stream()
+                    .map(g -> g.getId()).collect(java.util.stream.Collectors.toSet());
+            for (Task t : found) {
+                boolean candidate = tasks.getIdentityLinksForTask(t.getId()).stream()
+                        .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType())
+                                && (assignee.equals(l.getUserId()) || groups.contains(l.getGroupId())));
+                if (!candidate) {
+                    errors.add(new FieldError("assignee", assignee + " 不是任务“" + t.getName() + "”的候选办理人 / "
+                            + assignee + " is not a candidate for task " + t.getTaskDefinitionKey()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        for (Task t : found) {
+            String caseNumber = caseOf(t.getId());
+            String text = reassigning
+                    ? "主管 " + supervisor.userId() + " 改派给 " + assignee + (note == null || note.isBlank() ? "" : "：" + note)
+                    : "主管 " + supervisor.userId() + " 督办意见：" + note;
+            if (reassigning) {
+                tasks.setAssignee(t.getId(), assignee);
+            }
+            tasks.createComment(t.getId(), t.getProcessInstanceId(), text);
+            cases.addEventAtCurrentStage(caseNumber, reassigning ? "REASSIGNED" : "SUPERVISOR_NOTE",
+                    t.getName() + "：" + text, EngineTime.now());
+        }
+        return errors;
+    }
+
+    /** The staff a supervisor may give work to: members of the role groups of the supervised organisations. */
+    public TreeMap<String, String> staff(Caller supervisor) {
+        Set<String> orgs = SupervisionService.supervised(supervisor);
+        TreeMap<String, String> staff = new TreeMap<>();
+        identity.createGroupQuery().list().stream()
+                .filter(g -> orgs == null ? g.getId().contains("-") : orgs.stream().anyMatch(o -> g.getId().endsWith("-" + o)))
+                .forEach(g -> {
+                    for (User u : identity.createUserQuery().memberOfGroup(g.getId()).list()) {
+                        staff.put(u.getId(), u.getFirstName() + " " + u.getLastName());
+                    }
+                });
+        return staff;
+    }
+
+    private List<Task> check(Caller supervisor, List<String> taskIds, List<FieldError> errors) {
+        Set<String> orgs = SupervisionService.supervised(supervisor);
+        List<Task> found = new ArrayList<>();
+        if (orgs != null && orgs.isEmpty()) {
+            errors.add(new FieldError("taskId", "只有主管可以改派任务 / only supervisors may reassign tasks"));
+            return found;
+        }
+        if (taskIds == null || taskIds.isEmpty()) {
+            errors.add(new FieldError("taskId", "请至少选择一个任务 / choose at least one task"));
+            return found;
+        }
+        for (String id : taskIds) {
+            Task t = tasks.createTaskQuery().taskId(id).singleResult();
+            String org = t == null ? null : orgOf(id);
+            if (t == null || org == null || (orgs != null && !orgs.contains(org))) {
+                errors.add(new FieldError("taskId", "任务不存在或不属于您督办的组织 / no such task in your organisations: " + id));
+            } else {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
+    private String orgOf(String taskId) {
+        return jdbc.sql("SELECT c.org_code FROM dc_case_deadline d JOIN dc_case c ON c.id = d.case_id WHERE d.task_id = ?")
+                .param(taskId).query(String.class).optional().orElse(null);
+    }
+
+    private String caseOf(String taskId) {
+        return jdbc.sql("SELECT c.case_number FROM dc_case_deadline d JOIN dc_case c ON c.id = d.case_id WHERE d.task_id = ?")
+                .param(taskId).query(String.class).single();
+    }
+}
