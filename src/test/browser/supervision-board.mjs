@@ -25,6 +25,16 @@ await withBrowser(async browser => {
   check(Number((await page.textContent('#count-escalations')).trim()) >= 1, 'an escalation waits for the supervisor');
   await page.screenshot({ path: `${shots}/supervision-board.png`, fullPage: true });
 
+  // open the case: its record, deadlines, timeline, and the diagrams with the current position marked
+  await page.locator('#urgent tbody tr a[href^="/supervision/cases/"]').first().click();
+  await page.waitForSelector('.diagram.drawn');
+  check(await page.locator('.diagram .current').count() >= 2, 'the case view marks where the case stands in the main process and the stage');
+  check(await page.locator('#timeline tr').count() >= 2, 'the case view shows the timeline');
+  check(await page.locator('#deadlines', { hasText: '已超期' }).count() === 1, 'the case view shows the overdue deadline');
+  await page.screenshot({ path: `${shots}/case-view.png`, fullPage: true });
+  await page.goBack();
+  await page.waitForSelector('#urgent');
+
   // act on it: give the overdue task to another mediator of the organisation, with a note
   await page.locator('#urgent tbody tr input[name=taskId]').first().check();
   await page.selectOption('#assignee', 'wangfang');

@@ -11,8 +11,8 @@ public record CaseView(String caseNumber, String organisation, String organisati
         String outcome, String outcomeLabel, Instant closedAt, List<PartyView> parties, List<ClaimView> claims,
         BigDecimal totalClaimed, List<TaskView> openTasks, List<TaskView> completedTasks, List<CaseEvent> timeline) {
 
-    public record PartyView(String role, String name, String idType, String idNumber, String phone,
-            boolean migrantWorker) {
+    public record PartyView(String role, String name, String idType, String idNumber, String maskedIdNumber,
+            String phone, boolean migrantWorker) {
     }
 
     public record ClaimView(String causeCode, String causeName, String description, BigDecimal amount) {

@@ -44,8 +44,8 @@ public class CaseViews {
     private CaseView view(DisputeCase c) {
         String orgName = organisations.find(c.orgCode()).map(Organisation::name).orElse(c.orgCode());
         List<CaseView.PartyView> parties = cases.parties(c.id()).stream()
-                .map(p -> new CaseView.PartyView(p.role().name(), p.name(), p.idType(), p.idNumber(), p.phone(),
-                        p.migrantWorker()))
+                .map(p -> new CaseView.PartyView(p.role().name(), p.name(), p.idType(), p.idNumber(),
+                        p.maskedIdNumber(), p.phone(), p.migrantWorker()))
                 .toList();
         List<Claim> claimRows = cases.claims(c.id());
         List<CaseView.ClaimView> claims = claimRows.stream()

@@ -2,6 +2,8 @@ package cn.labordispute.supervision;
 
 import cn.labordispute.security.Caller;
 import cn.labordispute.security.StaffSession;
+import cn.labordispute.cases.CaseViews;
+import cn.labordispute.deadlines.DeadlineRecords;
 import cn.labordispute.intake.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +11,7 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -18,10 +21,36 @@ class SupervisionController {
 
     private final SupervisionService supervision;
     private final Reassignment reassignment;
+    private final CaseViews cases;
+    private final CaseDiagrams diagrams;
+    private final DeadlineRecords deadlines;
 
-    SupervisionController(SupervisionService supervision, Reassignment reassignment) {
+    SupervisionController(SupervisionService supervision, Reassignment reassignment, CaseViews cases,
+            CaseDiagrams diagrams, DeadlineRecords deadlines) {
         this.supervision = supervision;
         this.reassignment = reassignment;
+        this.cases = cases;
+        this.diagrams = diagrams;
+        this.deadlines = deadlines;
+    }
+
+    /** GET /supervision/cases/{caseNumber}: the case's record, deadlines, tasks, timeline and where it stands. */
+    @GetMapping("/supervision/cases/{caseNumber}")
+    String caseView(@PathVariable String caseNumber, Caller caller, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        model.addAttribute("user", caller.userId());
+        model.addAttribute("csrf", StaffSession.csrfToken(request));
+        model.addAttribute("t", Times.INSTANCE);
+        var found = cases.find(caseNumber).filter(c -> caller.mayActFor(c.organisation()));
+        if (found.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("caseNumber", caseNumber);
+            return "pages/case-not-found";
+        }
+        model.addAttribute("c", found.get());
+        model.addAttribute("deadlines", deadlines.forCase(caseNumber));
+        model.addAttribute("diagrams", diagrams.forCase(caseNumber));
+        return "pages/case";
     }
 
     @GetMapping("/supervision")

@@ -252,4 +252,22 @@ class SupervisionIntegrationTests {
         assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
     }
+
+    @Test
+    void caseViewShowsWhereTheCaseStandsWithIdentityNumbersMasked() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, login("liuyang"));
+        ResponseEntity<String> answer = browser.exchange("/supervision/cases/{n}", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class, yuzhongCase);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody()).contains(yuzhongCase).contains("\"CallActivity_Mediation\"")
+                .contains("\"Task_DecideMediationAcceptance\"").contains("5001**********4560")
+                .doesNotContain("500103199511204560").contains("已超期");
+
+        HttpHeaders other = new HttpHeaders();
+        other.add(HttpHeaders.COOKIE, login("tianjing"));
+        assertThat(browser.exchange("/supervision/cases/{n}", HttpMethod.GET, new HttpEntity<>(other), String.class,
+                yuzhongCase).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
 }
