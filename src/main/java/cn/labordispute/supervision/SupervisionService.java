@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -33,12 +34,15 @@ public class SupervisionService {
     private final StatutoryPeriods periods;
     private final Deadlines deadlines;
     private final TaskService tasks;
+    private final RuntimeService runtime;
 
-    SupervisionService(OverdueQueries queries, StatutoryPeriods periods, Deadlines deadlines, TaskService tasks) {
+    SupervisionService(OverdueQueries queries, StatutoryPeriods periods, Deadlines deadlines, TaskService tasks,
+            RuntimeService runtime) {
         this.queries = queries;
         this.periods = periods;
         this.deadlines = deadlines;
         this.tasks = tasks;
+        this.runtime = runtime;
     }
 
     /** The organisations whose supervisor the caller is; null for a city-wide supervisor; empty if none. */
@@ -94,12 +98,23 @@ public class SupervisionService {
             query.taskCandidateGroupIn(orgs.stream().map(Roles.SUPERVISOR::groupFor).toList()).includeAssignedTasks();
         }
         Instant now = EngineTime.now();
-        return query.listPage(0, ESCALATION_LIMIT).stream().map(t -> escalation(t, now)).toList();
+        List<Task> open = query.listPage(0, ESCALATION_LIMIT);
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        // one query for the variables of every listed escalation, not one per task
+        Map<String, Map<String, Object>> byInstance = new java.util.HashMap<>();
+        runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(open.stream().map(Task::getProcessInstanceId).toArray(String[]::new))
+                .variableNameIn("caseNumber", "overdueTaskName", "overduePeriod", "overdueDueDate")
+                .disableBinaryFetching().list()
+                .forEach(v -> byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new java.util.HashMap<>())
+                        .put(v.getName(), v.getValue()));
+        return open.stream().map(t -> escalation(t, byInstance.getOrDefault(t.getProcessInstanceId(), Map.of()), now))
+                .toList();
     }
 
-    private Escalation escalation(Task t, Instant now) {
-        Map<String, Object> v = tasks.getVariables(t.getId(),
-                List.of("caseNumber", "overdueTaskName", "overduePeriod", "overdueDueDate"));
+    private Escalation escalation(Task t, Map<String, Object> v, Instant now) {
         Instant created = t.getCreateTime().toInstant();
         return new Escalation(t.getId(), (String) v.get("caseNumber"), (String) v.get("overdueTaskName"),
                 (String) v.get("overduePeriod"), (String) v.get("overdueDueDate"), t.getAssignee(), created,

@@ -1,0 +1,143 @@
+package cn.labordispute.benchmark;
+
+import cn.labordispute.Application;
+import cn.labordispute.calendar.WorkingDayCalendar;
+import cn.labordispute.deadlines.DeadlineMonitor;
+import cn.labordispute.intake.CaseApplication;
+import cn.labordispute.intake.IntakeService;
+import cn.labordispute.security.StaffDirectory;
+import cn.labordispute.supervision.SupervisionService;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Fills a fresh PostgreSQL database with N open synthetic cases (organisations, procedures, causes and received
+ * dates over the last 60 days spread at random), lets the deadline monitor mark what is overdue or soon due and
+ * escalate it, then times the supervision board for an organisation's supervisor and for the city supervisor.
+ *
+ * <pre>
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=cn.labordispute.benchmark.BoardBenchmark -Dexec.args="20000"
+ * </pre>
+ * Uses the database labor_dispute_board on IT_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/), made fresh;
+ * a second argument "keep" reuses it as it is (to time again without generating).
+ */
+public final class BoardBenchmark {
+
+    private static final String SERVER = System.getenv().getOrDefault("IT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String[] ORGS = {"yuzhong", "jishou", "daxing"};
+    private static final String[] PROCEDURES = {"MEDIATION", "MEDIATION", "MEDIATION", "ARBITRATION", "NEGOTIATION"};
+    private static final String[] CAUSES = {"PAY_ARREARS", "PAY_OVERTIME", "TERM_COMPENSATION", "TERM_UNLAWFUL",
+        "SI_INJURY", "REST_ANNUAL_LEAVE", "REL_PLATFORM"};
+    private static final String[] IDS = {"500103199001011232", "500103198506122347", "43310119920315345X",
+        "500103199511204560", "11010519491231002X", "500103198808085676", "433101198001016786", "500103197806153415"};
+
+    public static void main(String[] args) throws Exception {
+        int cases = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        boolean keep = args.length > 1 && args[1].equals("keep");
+        if (!keep) {
+            try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+                    Statement sql = admin.createStatement()) {
+                sql.execute("DROP DATABASE IF EXISTS labor_dispute_board WITH (FORCE)");
+                sql.execute("CREATE DATABASE labor_dispute_board ENCODING 'UTF8'");
+            }
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class).profiles("postgres")
+                .run("--spring.datasource.url=" + SERVER + "labor_dispute_board", "--server.port=0",
+                        "--dispute.demo.enabled=true", "--dispute.demo.cases=false",
+                        "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN");
+        try {
+            if (!keep) {
+                generate(context, cases);
+            }
+            time(context);
+        } finally {
+            ClockUtil.reset();
+            context.close();
+        }
+    }
+
+    private static void generate(ConfigurableApplicationContext context, int cases) throws InterruptedException {
+        IntakeService intake = context.getBean(IntakeService.class);
+        LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
+        long start = System.currentTimeMillis();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < cases; i++) {
+            final int n = i;
+            pool.submit(() -> {
+                Random random = new Random(n);
+                LocalDate received = today.minusDays(random.nextInt(60));
+                List<CaseApplication.Worker> workers = new ArrayList<>();
+                int count = random.nextInt(20) == 0 ? 12 : 1 + random.nextInt(2);
+                for (int w = 0; w < count; w++) {
+                    String id = w == 0 ? IDS[n % IDS.length] : "G" + (10_000_000 + n * 20 + w);
+                    workers.add(new CaseApplication.Worker("劳动者" + n + "-" + w, w == 0 ? "RESIDENT_ID" : "PASSPORT", id,
+                            null, null, random.nextBoolean()));
+                }
+                intake.open(new CaseApplication(ORGS[random.nextInt(ORGS.length)],
+                        PROCEDURES[random.nextInt(PROCEDURES.length)], "合成案件 " + n, received, workers,
+                        new CaseApplication.Employer("合成用人单位" + (n % 500), "91500103MA5U8XYM10", null, null),
+                        List.of(new CaseApplication.ClaimItem(CAUSES[random.nextInt(CAUSES.length)], null,
+                                BigDecimal.valueOf(1000 + random.nextInt(50_000))))));
+                int k = done.incrementAndGet();
+                if (k % 2000 == 0) {
+                    System.out.printf("%d cases opened (%.0f s)%n", k, (System.currentTimeMillis() - start) / 1000.0);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(2, TimeUnit.HOURS);
+        System.out.printf("opened %d cases in %.0f s%n", cases, (System.currentTimeMillis() - start) / 1000.0);
+        DeadlineMonitor monitor = context.getBean(DeadlineMonitor.class);
+        long sweepStart = System.currentTimeMillis();
+        int moved;
+        int total = 0;
+        do {
+            moved = monitor.sweep();
+            total += moved;
+        } while (moved > 0);
+        System.out.printf("deadline monitor moved %d deadlines in %.0f s%n", total,
+                (System.currentTimeMillis() - sweepStart) / 1000.0);
+    }
+
+    private static void time(ConfigurableApplicationContext context) {
+        SupervisionService board = context.getBean(SupervisionService.class);
+        StaffDirectory staff = context.getBean(StaffDirectory.class);
+        for (String user : List.of("liuyang", "hemei", "wangfang")) {
+            var caller = staff.caller(user);
+            var first = board.board(caller);
+            for (int i = 0; i < 5; i++) {
+                board.board(caller);
+            }
+            long[] millis = new long[40];
+            for (int i = 0; i < millis.length; i++) {
+                long t0 = System.nanoTime();
+                board.board(caller);
+                millis[i] = (System.nanoTime() - t0) / 1_000_000;
+            }
+            Arrays.sort(millis);
+            System.out.printf("board for %-9s overdue %6d, soon due %5d, listed %3d, escalations %3d: p50 %4d ms, p95 %4d ms%n",
+                    user, first.overdue(), first.soonDue(), first.items().size(), first.escalations().size(),
+                    millis[millis.length / 2], millis[(int) Math.ceil(millis.length * 0.95) - 1]);
+        }
+    }
+
+    private BoardBenchmark() {
+    }
+}
