@@ -99,9 +99,7 @@ public class CaseRepository {
     public void close(String caseNumber, String outcome, String detail, Instant at) {
         jdbc.sql("UPDATE dc_case SET status = ?, outcome = ?, closed_at = ?, updated_at = ? WHERE case_number = ?")
                 .params(DisputeCase.CLOSED, outcome, ts(at), ts(at), caseNumber).update();
-        String stage = jdbc.sql("SELECT stage FROM dc_case WHERE case_number = ?").param(caseNumber)
-                .query(String.class).single();
-        addEvent(caseNumber, "CLOSED", CaseStage.valueOf(stage), detail, at);
+        addEventAtCurrentStage(caseNumber, "CLOSED", detail, at);
     }
 
     public void addEvent(String caseNumber, String kind, CaseStage stage, String detail, Instant at) {

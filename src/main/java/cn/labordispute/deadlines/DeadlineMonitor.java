@@ -53,7 +53,10 @@ public class DeadlineMonitor {
                 String text = "已超期：" + d.taskName() + "（" + describe(d) + "）期限为 " + day(d.dueAt());
                 tasks.createComment(d.taskId(), null, text);
                 cases.addEventAtCurrentStage(d.caseNumber(), "OVERDUE", text, now);
-                runtime.startProcessInstanceByKey(ESCALATION_PROCESS, d.caseNumber(), escalation(d, now));
+                if (!ESCALATION_PROCESS.equals(d.processKey())) {
+                    // a late 超期督办 shows as overdue on the board, but does not escalate itself again
+                    runtime.startProcessInstanceByKey(ESCALATION_PROCESS, d.caseNumber(), escalation(d, now));
+                }
                 moved++;
             }
         }

@@ -146,6 +146,23 @@ class DeadlineWatchIntegrationTests {
     }
 
     @Test
+    void lateEscalationIsOverdueButDoesNotEscalateAgain() {
+        String caseNumber = open("MEDIATION");
+        setClock(2026, 10, 1, 0);
+        runMonitor();
+        // the escalation is due 3 working days after 1 Oct: 8, 9 and Sat 10 Oct (调休)
+        assertThat(LocalDate.ofInstant(watched(caseNumber, "Task_HandleOverdue").dueAt(), CHINA))
+                .isEqualTo(LocalDate.of(2026, 10, 10));
+
+        setClock(2026, 10, 12, 9);
+        runMonitor();
+
+        assertThat(watched(caseNumber, "Task_HandleOverdue").state()).isEqualTo(WatchedDeadline.OVERDUE);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_HandleOverdue")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
     void taskCompletedInTimeIsMetAndNeverWarned() {
         String caseNumber = open("MEDIATION");
         Task acceptance = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
