@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 public class WatchTaskDeadline implements TaskListener {
 
     private static final Pattern PERIOD = Pattern.compile("deadlines\\.due\\('([A-Z0-9_]+)'");
+    /** A period chosen by the model at run time: {@code deadlines.due(mediationLimitPeriod, …)}. */
+    private static final Pattern PERIOD_VARIABLE = Pattern.compile("deadlines\\.due\\(([a-zA-Z]\\w*)\\s*,");
     static final String REVIEW_NOTE = "办理期限需人工核对：期限落在已发布节假日安排之后，按仅周末休息计算";
 
     private final DeadlineRecords records;
@@ -25,13 +27,20 @@ public class WatchTaskDeadline implements TaskListener {
         this.deadlines = deadlines;
     }
 
-    /** The period a due-date expression names, or null for an agreed date (e.g. a payment date). */
-    public static String periodOf(String dueDateExpression) {
+    /**
+     * The period a due-date expression names, literally or through a variable the model set; null for an agreed
+     * date (e.g. a payment date).
+     */
+    static String periodOf(String dueDateExpression, DelegateTask task) {
         if (dueDateExpression == null) {
             return null;
         }
-        Matcher m = PERIOD.matcher(dueDateExpression);
-        return m.find() ? m.group(1) : null;
+        Matcher literal = PERIOD.matcher(dueDateExpression);
+        if (literal.find()) {
+            return literal.group(1);
+        }
+        Matcher variable = PERIOD_VARIABLE.matcher(dueDateExpression);
+        return variable.find() && task.getVariable(variable.group(1)) instanceof String name ? name : null;
     }
 
     @Override
@@ -54,7 +63,7 @@ public class WatchTaskDeadline implements TaskListener {
         }
         boolean covered = deadlines.covered(due);
         String processKey = task.getProcessDefinitionId().split(":")[0];
-        String period = periodOf(dueDateExpression(task));
+        String period = periodOf(dueDateExpression(task), task);
         boolean opened = records.open(caseNumber, task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey,
                 period, due.toInstant(), deadlines.warningFor(due).toInstant(), !covered, EngineTime.now());
         if (opened && !covered) {

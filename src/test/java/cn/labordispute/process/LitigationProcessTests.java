@@ -53,6 +53,9 @@ class LitigationProcessTests extends ProcessTestSupport {
         ProcessInstance pi = suit();
         complete("Task_RecordComplaint", "courtAction", "PRE_LITIGATION_MEDIATION", "courtName", "渝中区人民法院");
         complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
+        // court-entrusted mediation has 30 days, not mediation's 15: Sat 24 Oct, so Mon 26 Oct
+        assertThat(dueDay("Task_ConductMediation")).isEqualTo(LocalDate.of(2026, 10, 26));
+        assertThat(timerDay("Timer_MediationLimit")).isEqualTo(LocalDate.of(2026, 10, 26));
         complete("Task_ConductMediation", "mediationResult", "AGREEMENT", "sessionRecord", "达成");
         complete("Task_DraftMediationAgreement", "agreementItems", "支付", "agreedAmount", 9000.0,
                 "paymentDueDate", "2026-10-30", "signedByBothParties", true);

@@ -45,6 +45,7 @@ class ModelConventionsTests {
     private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
 
     static final Map<String, BpmnModelInstance> models = new java.util.TreeMap<>();
+    static final Map<String, String> modelTexts = new java.util.TreeMap<>();
     static final Map<String, JsonNode> forms = new java.util.TreeMap<>();
     static StatutoryPeriods periods;
 
@@ -52,6 +53,7 @@ class ModelConventionsTests {
     static void readModelsAndForms() throws IOException {
         for (File f : files("bpmn", ".bpmn")) {
             models.put(f.getName(), Bpmn.readModelFromFile(f));
+            modelTexts.put(f.getName(), java.nio.file.Files.readString(f.toPath()));
         }
         ObjectMapper json = new ObjectMapper();
         for (File f : files("forms", ".form")) {
@@ -94,7 +96,7 @@ class ModelConventionsTests {
             if (due == null) {
                 problems.add(where + "needs a due date");
             } else if (!due.contains("deadlines.endOfDay(")) {
-                problems.addAll(unknownPeriods(where, due));
+                problems.addAll(unknownPeriods(e.getKey(), where, due));
             }
             if (t.getCamundaFormRef() == null || !formIds.contains(t.getCamundaFormRef())
                     || !"deployment".equals(t.getCamundaFormRefBinding())) {
@@ -122,8 +124,8 @@ class ModelConventionsTests {
             TimerEventDefinition t = e.getValue();
             String expression = t.getTimeDate() != null ? t.getTimeDate().getTextContent()
                     : t.getTimeCycle() != null ? t.getTimeCycle().getTextContent() : t.getTimeDuration().getTextContent();
-            problems.addAll(unknownPeriods(e.getKey() + " " + ((BaseElement) t.getParentElement()).getId() + ": ",
-                    expression));
+            problems.addAll(unknownPeriods(e.getKey(), e.getKey() + " " + ((BaseElement) t.getParentElement()).getId()
+                    + ": ", expression));
         }
         assertThat(problems).isEmpty();
     }
@@ -180,7 +182,14 @@ class ModelConventionsTests {
         assertThat(problems).isEmpty();
     }
 
-    private static List<String> unknownPeriods(String where, String expression) {
+    private static final Pattern PERIOD_VARIABLE = Pattern.compile("deadlines\\.due\\(([a-zA-Z]\\w*)\\s*,");
+    private static final Pattern LITERAL = Pattern.compile("'([A-Z][A-Z0-9_]+)'");
+
+    /**
+     * A period is named literally ({@code deadlines.due('MEDIATION_LIMIT', …)}) or through a variable that the same
+     * model sets, every value of which is a period in the table.
+     */
+    private static List<String> unknownPeriods(String file, String where, String expression) {
         List<String> problems = new ArrayList<>();
         Matcher m = PERIOD.matcher(expression);
         boolean any = false;
@@ -190,7 +199,26 @@ class ModelConventionsTests {
                 problems.add(where + "names period " + m.group(1) + ", which is not in the periods table");
             }
         }
-        if (!any && expression.contains("deadlines.due(") && !expression.contains("? '")) {
+        Matcher variable = PERIOD_VARIABLE.matcher(expression);
+        if (!any && variable.find()) {
+            Matcher set = Pattern.compile("setVariable\\('" + variable.group(1) + "',(.*?)\\)\\}").matcher(modelTexts.get(file));
+            List<String> values = new ArrayList<>();
+            while (set.find()) {
+                // in "condition ? 'A' : 'B'" only the results are periods
+                String value = set.group(1).contains("?") ? set.group(1).substring(set.group(1).indexOf('?')) : set.group(1);
+                Matcher literal = LITERAL.matcher(value);
+                while (literal.find()) {
+                    values.add(literal.group(1));
+                }
+            }
+            if (values.isEmpty()) {
+                problems.add(where + "the period variable " + variable.group(1) + " is never set to a period in this model");
+            }
+            values.stream().filter(v -> !periods.contains(v))
+                    .forEach(v -> problems.add(where + variable.group(1) + " may be " + v + ", which is not in the periods table"));
+            any = true;
+        }
+        if (!any && expression.contains("deadlines.due(")) {
             problems.add(where + "deadlines.due must name a period: " + expression);
         }
         return problems;
