@@ -2,9 +2,7 @@ package cn.labordispute.supervision;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OverdueQueries {
 
-    static final int LIST_LIMIT = 500;
+    static final int LIST_LIMIT = 200;
     private static final String FROM = " FROM dc_case_deadline d JOIN dc_case c ON c.id = d.case_id "
             + "JOIN dc_organisation o ON o.code = c.org_code LEFT JOIN ACT_RU_TASK t ON t.ID_ = d.task_id "
             + "WHERE d.state IN ('OVERDUE', 'SOON_DUE')";
@@ -42,19 +40,17 @@ class OverdueQueries {
         return jdbc.sql(sql).params(params).query(Row.class).list();
     }
 
-    /** Counts [overdue, soon due] grouped by the given column expression. */
-    Map<String, long[]> countBy(String column, Set<String> organisations, String assignee) {
+    /** One group of the counts: a stage, an organisation and an assignee, with how many are overdue or soon due. */
+    record CountRow(String stage, String organisation, String assignee, String state, long n) {
+    }
+
+    /** Every count the board shows, in one query grouped by stage, organisation, assignee and state. */
+    List<CountRow> counts(Set<String> organisations, String assignee) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + column + " AS grp, d.state AS state, COUNT(*) AS n" + FROM
-                + scope(organisations, assignee, params) + " GROUP BY " + column + ", d.state ORDER BY " + column;
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        jdbc.sql(sql).params(params).query((rs, i) -> {
-            String group = rs.getString("grp") == null ? "" : rs.getString("grp");
-            long[] c = counts.computeIfAbsent(group, g -> new long[2]);
-            c["OVERDUE".equals(rs.getString("state")) ? 0 : 1] += rs.getLong("n");
-            return null;
-        }).list();
-        return counts;
+        String sql = "SELECT c.stage AS stage, o.name AS organisation, t.ASSIGNEE_ AS assignee, d.state AS state, "
+                + "COUNT(*) AS n" + FROM + scope(organisations, assignee, params)
+                + " GROUP BY c.stage, o.name, t.ASSIGNEE_, d.state";
+        return jdbc.sql(sql).params(params).query(CountRow.class).list();
     }
 
     private static String scope(Set<String> organisations, String assignee, List<Object> params) {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupervisionService {
 
-    private static final int ESCALATION_LIMIT = 200;
+    private static final int ESCALATION_LIMIT = 100;
 
     private final OverdueQueries queries;
     private final StatutoryPeriods periods;
@@ -64,11 +63,15 @@ public class SupervisionService {
 
         LocalDate today = EngineTime.today();
         List<UrgentItem> items = queries.urgent(scope, assignee).stream().map(r -> item(r, today)).toList();
-        Map<String, long[]> byStage = relabel(queries.countBy("c.stage", scope, assignee));
-        Map<String, long[]> byOrg = queries.countBy("o.name", scope, assignee);
-        Map<String, long[]> byAssignee = new LinkedHashMap<>();
-        queries.countBy("t.ASSIGNEE_", scope, assignee)
-                .forEach((who, c) -> byAssignee.put(who.isEmpty() ? "（未认领）" : who, c));
+        Map<String, long[]> byStage = new java.util.TreeMap<>();
+        Map<String, long[]> byOrg = new java.util.TreeMap<>();
+        Map<String, long[]> byAssignee = new java.util.TreeMap<>();
+        for (OverdueQueries.CountRow r : queries.counts(scope, assignee)) {
+            int column = "OVERDUE".equals(r.state()) ? 0 : 1;
+            byStage.computeIfAbsent(CaseStage.valueOf(r.stage()).label(), k -> new long[2])[column] += r.n();
+            byOrg.computeIfAbsent(r.organisation(), k -> new long[2])[column] += r.n();
+            byAssignee.computeIfAbsent(r.assignee() == null ? "（未认领）" : r.assignee(), k -> new long[2])[column] += r.n();
+        }
         long overdue = byStage.values().stream().mapToLong(c -> c[0]).sum();
         long soonDue = byStage.values().stream().mapToLong(c -> c[1]).sum();
         List<Escalation> escalations = supervisor ? escalations(orgs) : List.of();
@@ -83,12 +86,6 @@ public class SupervisionService {
                 r.taskName(), r.assignee(), r.period(), p == null ? "约定期限" : p.describe(),
                 p == null ? "当事人约定" : p.source(), r.dueAt().toInstant(), r.state(),
                 deadlines.workingDaysOverdue(due, today), r.needsReview());
-    }
-
-    private static Map<String, long[]> relabel(Map<String, long[]> byStage) {
-        Map<String, long[]> labelled = new LinkedHashMap<>();
-        byStage.forEach((stage, c) -> labelled.put(CaseStage.valueOf(stage).label(), c));
-        return labelled;
     }
 
     private List<Escalation> escalations(Set<String> orgs) {

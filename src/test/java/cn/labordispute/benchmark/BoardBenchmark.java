@@ -116,6 +116,40 @@ public final class BoardBenchmark {
                 (System.currentTimeMillis() - sweepStart) / 1000.0);
     }
 
+    /** The whole page over HTTP, as a browser asks for it: log in through the form, then GET /supervision. */
+    private static void timePage(ConfigurableApplicationContext context, String user) {
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + port;
+        try {
+            String form = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"").matcher(form);
+            csrf.find();
+            client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf="
+                            + csrf.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            java.net.http.HttpRequest page = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/supervision")).build();
+            for (int i = 0; i < 5; i++) {
+                client.send(page, java.net.http.HttpResponse.BodyHandlers.ofString());
+            }
+            long[] millis = new long[40];
+            int size = 0;
+            for (int i = 0; i < millis.length; i++) {
+                long t0 = System.nanoTime();
+                size = client.send(page, java.net.http.HttpResponse.BodyHandlers.ofString()).body().length();
+                millis[i] = (System.nanoTime() - t0) / 1_000_000;
+            }
+            Arrays.sort(millis);
+            System.out.printf("page  for %-9s %7d characters: p50 %4d ms, p95 %4d ms%n", user, size,
+                    millis[millis.length / 2], millis[(int) Math.ceil(millis.length * 0.95) - 1]);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("timing the page failed", e);
+        }
+    }
+
     private static void time(ConfigurableApplicationContext context) {
         SupervisionService board = context.getBean(SupervisionService.class);
         StaffDirectory staff = context.getBean(StaffDirectory.class);
@@ -135,6 +169,7 @@ public final class BoardBenchmark {
             System.out.printf("board for %-9s overdue %6d, soon due %5d, listed %3d, escalations %3d: p50 %4d ms, p95 %4d ms%n",
                     user, first.overdue(), first.soonDue(), first.items().size(), first.escalations().size(),
                     millis[millis.length / 2], millis[(int) Math.ceil(millis.length * 0.95) - 1]);
+            timePage(context, user);
         }
     }
 
