@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -44,10 +45,16 @@ public final class TimerLatencyBenchmark {
     /** Called by the benchmark model when its timer fires. */
     public static final class Recorder {
         final ConcurrentLinkedQueue<Long> latenessMillis = new ConcurrentLinkedQueue<>();
+        final CountDownLatch allFired;
+
+        Recorder(int timers) {
+            allFired = new CountDownLatch(timers);
+        }
 
         public void fired(DelegateExecution execution) {
             Date due = (Date) execution.getVariable("dueAt");
             latenessMillis.add(System.currentTimeMillis() - due.getTime());
+            allFired.countDown();
         }
     }
 
@@ -55,7 +62,7 @@ public final class TimerLatencyBenchmark {
         int timers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int windowSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 600;
         freshDatabase("labor_dispute_bench");
-        Recorder recorder = new Recorder();
+        Recorder recorder = new Recorder(timers);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .profiles("postgres")
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("timerLatency", recorder))
@@ -83,10 +90,8 @@ public final class TimerLatencyBenchmark {
             System.out.printf("scheduled %d timers in %.1f s; first due at +60 s, last at +%d s%n", timers,
                     scheduling / 1000.0, 60 + windowSeconds);
 
-            long deadline = firstDue + windowSeconds * 1000L + 300_000;
-            while (recorder.latenessMillis.size() < timers && System.currentTimeMillis() < deadline) {
-                Thread.sleep(2_000);
-            }
+            long waitMillis = firstDue + windowSeconds * 1000L + 300_000 - System.currentTimeMillis();
+            recorder.allFired.await(waitMillis, TimeUnit.MILLISECONDS);
             report(timers, windowSeconds, recorder, scheduling);
         } finally {
             context.close();

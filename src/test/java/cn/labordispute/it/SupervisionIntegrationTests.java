@@ -115,6 +115,13 @@ class SupervisionIntegrationTests {
         return answer.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
     }
 
+    /** The session's CSRF token, as the board page carries it in its forms. */
+    private String csrfOf(String cookie) {
+        Matcher csrf = CSRF.matcher(page(cookie));
+        assertThat(csrf.find()).isTrue();
+        return csrf.group(1);
+    }
+
     private String page(String cookie) {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, cookie);
@@ -209,11 +216,9 @@ class SupervisionIntegrationTests {
     @Test
     void supervisorReassignsOverdueTasksAndTheCaseRecordsIt() {
         String cookie = login("liuyang");
-        Matcher csrf = CSRF.matcher(page(cookie));
-        assertThat(csrf.find()).isTrue();
         String task = acceptanceTask(yuzhongCase);
 
-        ResponseEntity<String> done = act(cookie, csrf.group(1), List.of(task), "zhanglei", "请今日办结");
+        ResponseEntity<String> done = act(cookie, csrfOf(cookie), List.of(task), "zhanglei", "请今日办结");
 
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("zhanglei");
@@ -225,11 +230,9 @@ class SupervisionIntegrationTests {
     @Test
     void reassigningToSomeoneWhoIsNotACandidateChangesNothing() {
         String cookie = login("liuyang");
-        Matcher csrf = CSRF.matcher(page(cookie));
-        assertThat(csrf.find()).isTrue();
         String task = acceptanceTask(yuzhongCase);
 
-        ResponseEntity<String> refused = act(cookie, csrf.group(1), List.of(task), "lixiaoyun", "");
+        ResponseEntity<String> refused = act(cookie, csrfOf(cookie), List.of(task), "lixiaoyun", "");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("lixiaoyun 不是任务“受理审查”的候选办理人").contains("assignee");
@@ -240,11 +243,9 @@ class SupervisionIntegrationTests {
     @Test
     void anotherOrganisationsSupervisorCannotTouchTheTaskNorCanAForgedForm() {
         String jishou = login("tianjing");
-        Matcher csrf = CSRF.matcher(page(jishou));
-        assertThat(csrf.find()).isTrue();
         String task = acceptanceTask(yuzhongCase);
 
-        ResponseEntity<String> refused = act(jishou, csrf.group(1), List.of(task), "lixiaoyun", "");
+        ResponseEntity<String> refused = act(jishou, csrfOf(jishou), List.of(task), "lixiaoyun", "");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("不属于您督办的组织");
 
