@@ -5,7 +5,9 @@ import cn.labordispute.cases.CaseRepository;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.security.Caller;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
@@ -41,7 +43,7 @@ public class Reassignment {
     @Transactional
     public List<FieldError> reassign(Caller supervisor, List<String> taskIds, String assignee, String note) {
         List<FieldError> errors = new ArrayList<>();
-        List<Task> found = check(supervisor, taskIds, errors);
+        Map<Task, String> found = check(supervisor, taskIds, errors);
         boolean reassigning = assignee != null && !assignee.isBlank();
         if (!reassigning && (note == null || note.isBlank())) {
             errors.add(new FieldError("assignee", "请选择改派给谁，或填写督办意见 / choose an assignee or write a note"));
@@ -52,7 +54,7 @@ public class Reassignment {
         if (reassigning) {
             Set<String> groups = identity.createGroupQuery().groupMember(assignee).list().stream()
                     .map(g -> g.getId()).collect(java.util.stream.Collectors.toSet());
-            for (Task t : found) {
+            for (Task t : found.keySet()) {
                 boolean candidate = tasks.getIdentityLinksForTask(t.getId()).stream()
                         .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType())
                                 && (assignee.equals(l.getUserId()) || groups.contains(l.getGroupId())));
@@ -65,8 +67,9 @@ public class Reassignment {
         if (!errors.isEmpty()) {
             return errors;
         }
-        for (Task t : found) {
-            String caseNumber = caseOf(t.getId());
+        for (Map.Entry<Task, String> e : found.entrySet()) {
+            Task t = e.getKey();
+            String caseNumber = e.getValue();
             String text = reassigning
                     ? "主管 " + supervisor.userId() + " 改派给 " + assignee + (note == null || note.isBlank() ? "" : "：" + note)
                     : "主管 " + supervisor.userId() + " 督办意见：" + note;
@@ -94,9 +97,10 @@ public class Reassignment {
         return staff;
     }
 
-    private List<Task> check(Caller supervisor, List<String> taskIds, List<FieldError> errors) {
+    /** The tasks that may be acted on, each with its case number; problems for the others. */
+    private Map<Task, String> check(Caller supervisor, List<String> taskIds, List<FieldError> errors) {
         Set<String> orgs = SupervisionService.supervised(supervisor);
-        List<Task> found = new ArrayList<>();
+        Map<Task, String> found = new LinkedHashMap<>();
         if (orgs != null && orgs.isEmpty()) {
             errors.add(new FieldError("taskId", "只有主管可以改派任务 / only supervisors may reassign tasks"));
             return found;
@@ -107,23 +111,23 @@ public class Reassignment {
         }
         for (String id : taskIds) {
             Task t = tasks.createTaskQuery().taskId(id).singleResult();
-            String org = t == null ? null : orgOf(id);
-            if (t == null || org == null || (orgs != null && !orgs.contains(org))) {
+            TaskCase c = t == null ? null : caseOf(id);
+            if (t == null || c == null || (orgs != null && !orgs.contains(c.orgCode()))) {
                 errors.add(new FieldError("taskId", "任务不存在或不属于您督办的组织 / no such task in your organisations: " + id));
             } else {
-                found.add(t);
+                found.put(t, c.caseNumber());
             }
         }
         return found;
     }
 
-    private String orgOf(String taskId) {
-        return jdbc.sql("SELECT c.org_code FROM dc_case_deadline d JOIN dc_case c ON c.id = d.case_id WHERE d.task_id = ?")
-                .param(taskId).query(String.class).optional().orElse(null);
+    /** The case a watched task belongs to. */
+    private record TaskCase(String caseNumber, String orgCode) {
     }
 
-    private String caseOf(String taskId) {
-        return jdbc.sql("SELECT c.case_number FROM dc_case_deadline d JOIN dc_case c ON c.id = d.case_id WHERE d.task_id = ?")
-                .param(taskId).query(String.class).single();
+    private TaskCase caseOf(String taskId) {
+        return jdbc.sql("SELECT c.case_number, c.org_code FROM dc_case_deadline d JOIN dc_case c ON c.id = d.case_id "
+                        + "WHERE d.task_id = ?")
+                .param(taskId).query(TaskCase.class).optional().orElse(null);
     }
 }
