@@ -1,7 +1,7 @@
 package cn.labordispute.deadlines;
 
+import cn.labordispute.cases.TaskInput;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,8 +31,8 @@ public class ExtendAwardLimit implements JavaDelegate {
         int before = number(execution.getVariable("awardExtensionDays"));
         int cap = periods.get("ARBITRATION_AWARD_EXTENSION").length();
         if (days <= 0 || before + days > cap) {
-            throw new ProcessEngineException("延长期限合计不得超过" + cap + "日（已延长" + before + "日） / extensions may "
-                    + "not exceed " + cap + " days in total (" + before + " already granted)");
+            throw TaskInput.invalid("approvedExtensionDays", "延长期限合计不得超过" + cap + "日（已延长" + before + "日）",
+                    "extensions may not exceed " + cap + " days in total (" + before + " already granted)");
         }
         LocalDate until = deadlines.compute("ARBITRATION_AWARD",
                 Deadlines.toLocalDate(execution.getVariable("arbitrationAcceptedOn")), before + days).due();

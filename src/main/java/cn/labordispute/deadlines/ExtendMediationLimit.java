@@ -1,7 +1,7 @@
 package cn.labordispute.deadlines;
 
 import java.time.LocalDate;
-import org.camunda.bpm.engine.ProcessEngineException;
+import cn.labordispute.cases.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,15 +23,16 @@ public class ExtendMediationLimit implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         if (!Boolean.TRUE.equals(execution.getVariable("bothPartiesConsent"))) {
-            throw new ProcessEngineException("调解延期须经双方当事人同意 / extending mediation needs both parties' consent");
+            throw TaskInput.invalid("bothPartiesConsent", "调解延期须经双方当事人同意", "extending mediation needs both parties' consent");
         }
-        LocalDate current = Deadlines.toLocalDate(deadlines.due("MEDIATION_LIMIT",
+        Object period = execution.getVariable("mediationLimitPeriod");
+        LocalDate current = Deadlines.toLocalDate(deadlines.due(period == null ? "MEDIATION_LIMIT" : period.toString(),
                 execution.getVariable("mediationReceivedOn"), execution.getVariable("mediationExtendedUntil")));
         Object requested = execution.getVariable("extendedUntil");
         LocalDate until = requested == null ? null : Deadlines.toLocalDate(requested);
         if (until == null || !until.isAfter(current)) {
-            throw new ProcessEngineException("延期后的期限须晚于当前期限 " + current
-                    + " / the extended date must be after the current limit " + current);
+            throw TaskInput.invalid("extendedUntil", "延期后的期限须晚于当前期限 " + current,
+                    "the extended date must be after the current limit " + current);
         }
         execution.setVariable("mediationExtendedUntil", until.toString());
         execution.setVariable("extensionNote", "双方同意调解延期至 " + until + "（自收到申请之日起满15日后，劳动者仍可申请仲裁）");

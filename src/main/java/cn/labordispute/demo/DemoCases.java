@@ -52,7 +52,10 @@ class DemoCases {
                 List.of(new Worker("赵海", "RESIDENT_ID", "500103198808085676", "13700004444", "重庆市渝中区", false)),
                 liveStudio, List.of(new ClaimItem("TERM_UNLAWFUL", "违法解除赔偿金", new BigDecimal("36000.00")))));
         complete(third, "Task_DecideMediationAcceptance", Map.of("withinScope", true, "otherPartyConsents", true));
-        complete(third, "Task_ConductMediation", Map.of("mediationResult", "FAILED",
+        complete(third, "Task_ScheduleMediationSession", Map.of("sessionAt", EngineTime.today() + "T09:30:00",
+                "sessionMode", "IN_PERSON", "sessionPlace", "渝中区劳动争议调解中心第二调解室",
+                "sessionParticipants", "申请人赵海，被申请人委托代理人"));
+        complete(third, "Task_RecordMediationSession", Map.of("mediationResult", "FAILED",
                 "sessionRecord", "双方就赔偿数额分歧较大。", "failureReason", "用人单位不同意支付赔偿金"));
 
         // 4. A hotel worker in 吉首 asks for negotiation first... mediation committee of 吉首 handles it.

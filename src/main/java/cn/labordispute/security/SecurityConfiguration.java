@@ -29,7 +29,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<StaffPageFilter> staffPages() {
         FilterRegistrationBean<StaffPageFilter> registration = new FilterRegistrationBean<>(new StaffPageFilter());
-        registration.addUrlPatterns("/supervision", "/supervision/*");
+        registration.addUrlPatterns("/supervision", "/supervision/*", "/cases/*");
         return registration;
     }
 

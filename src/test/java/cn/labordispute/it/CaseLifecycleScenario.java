@@ -76,7 +76,9 @@ abstract class CaseLifecycleScenario {
 
         mediator.claimAndComplete(caseNumber, "Task_DecideMediationAcceptance", "withinScope", true,
                 "otherPartyConsents", true);
-        mediator.claimAndComplete(caseNumber, "Task_ConductMediation", "mediationResult", "FAILED",
+        mediator.claimAndComplete(caseNumber, "Task_ScheduleMediationSession", "sessionAt", "2026-12-01T09:30:00",
+                "sessionMode", "IN_PERSON", "sessionPlace", "调解室", "sessionParticipants", "双方当事人");
+        mediator.claimAndComplete(caseNumber, "Task_RecordMediationSession", "mediationResult", "FAILED",
                 "sessionRecord", "双方分歧较大", "failureReason", "用人单位不同意支付");
         assertThat(caseOf(caseNumber)).containsEntry("stage", "ARBITRATION");
         assertThat(mediator.tasks(caseNumber)).as("the mediator has no arbitration task").isEmpty();
@@ -111,7 +113,7 @@ abstract class CaseLifecycleScenario {
         assertThat(openTaskKeys(c)).isEmpty();
         assertThat(timeline(c)).containsExactly("OPENED INTAKE", "STAGE_ENTERED MEDIATION", "STAGE_ENTERED ARBITRATION",
                 "STAGE_ENTERED LITIGATION", "CLOSED LITIGATION", "STAGE_ENTERED FOLLOW_UP", "STAGE_ENTERED ARCHIVED");
-        assertThat(completedTaskKeys(c)).hasSize(12).startsWith("Task_DecideMediationAcceptance")
+        assertThat(completedTaskKeys(c)).hasSize(13).startsWith("Task_DecideMediationAcceptance")
                 .endsWith("Task_ReturnVisit");
     }
 

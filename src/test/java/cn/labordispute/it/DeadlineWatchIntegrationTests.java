@@ -142,7 +142,7 @@ class DeadlineWatchIntegrationTests {
 
         tasks.complete(acceptance.getId(), Map.of("withinScope", true, "otherPartyConsents", true));
         assertThat(watched(caseNumber, "Task_DecideMediationAcceptance").state()).isEqualTo(WatchedDeadline.MET_LATE);
-        assertThat(watched(caseNumber, "Task_ConductMediation").state()).isEqualTo(WatchedDeadline.OPEN);
+        assertThat(watched(caseNumber, "Task_ScheduleMediationSession").state()).isEqualTo(WatchedDeadline.OPEN);
     }
 
     @Test

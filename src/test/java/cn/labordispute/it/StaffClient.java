@@ -59,23 +59,32 @@ class StaffClient {
         return answer.getBody();
     }
 
-    /** Claims the case's open task with this key and completes it with the given variables, as in the Tasklist. */
+    /**
+     * Claims the case's open task with this key (unless it is already this user's) and completes it with the given
+     * variables, as in the Tasklist.
+     */
     void claimAndComplete(String caseNumber, String taskKey, Object... keyValues) {
+        ResponseEntity<String> completed = tryClaimAndComplete(caseNumber, taskKey, keyValues);
+        assertThat(completed.getStatusCode()).as("complete " + taskKey + ": " + completed.getBody())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** As {@link #claimAndComplete} but returns the engine's answer to the completion, whatever it is. */
+    ResponseEntity<String> tryClaimAndComplete(String caseNumber, String taskKey, Object... keyValues) {
         Map<String, Object> task = tasks(caseNumber).stream().filter(t -> taskKey.equals(t.get("taskDefinitionKey")))
                 .findFirst().orElseThrow(() -> new AssertionError(user + " sees no task " + taskKey + " in " + caseNumber));
         assertThat(task.get("due")).as("due date of " + taskKey).isNotNull();
         String id = (String) task.get("id");
-        ResponseEntity<Void> claimed = http.postForEntity("/engine-rest/task/" + id + "/claim", Map.of("userId", user),
-                Void.class);
-        assertThat(claimed.getStatusCode()).as("claim " + taskKey).isEqualTo(HttpStatus.NO_CONTENT);
+        if (!user.equals(task.get("assignee"))) {
+            ResponseEntity<Void> claimed = http.postForEntity("/engine-rest/task/" + id + "/claim",
+                    Map.of("userId", user), Void.class);
+            assertThat(claimed.getStatusCode()).as("claim " + taskKey).isEqualTo(HttpStatus.NO_CONTENT);
+        }
         Map<String, Object> variables = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             variables.put((String) keyValues[i], Map.of("value", keyValues[i + 1]));
         }
-        ResponseEntity<String> completed = http.postForEntity("/engine-rest/task/" + id + "/complete",
-                Map.of("variables", variables), String.class);
-        assertThat(completed.getStatusCode()).as("complete " + taskKey + ": " + completed.getBody())
-                .isEqualTo(HttpStatus.NO_CONTENT);
+        return http.postForEntity("/engine-rest/task/" + id + "/complete", Map.of("variables", variables), String.class);
     }
 
     private static URI caseUri(String caseNumber, String action) {

@@ -54,9 +54,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ENTRUST_MEDIATION");
         assertThat(pi).isWaitingAt("CallActivity_EntrustedMediation");
         complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
-        complete("Task_ConductMediation", "mediationResult", "AGREEMENT", "sessionRecord", "达成");
-        complete("Task_DraftMediationAgreement", "agreementItems", "各支付2000元", "agreedAmount", 4000.0,
-                "paymentDueDate", "2026-10-15", "signedByBothParties", true);
+        agreementSigned(4000.0, "2026-10-15");
 
         assertThat(pi).isEnded().hasPassed("EndEvent_EntrustedAgreement");
         assertThat(variable(pi, "arbitrationOutcome")).isEqualTo("MEDIATION_AGREEMENT");
@@ -69,7 +67,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         ProcessInstance pi = start("arbitration");
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ENTRUST_MEDIATION");
         complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
-        complete("Task_ConductMediation", "mediationResult", "FAILED", "sessionRecord", "未达成");
+        mediationSession("FAILED");
 
         assertThat(pi).isWaitingAt("Task_DecideArbitrationAcceptance");
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");

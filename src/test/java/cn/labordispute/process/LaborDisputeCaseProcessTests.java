@@ -20,20 +20,22 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
 
     private void mediationAgrees() {
         mediationAccepted();
-        complete("Task_ConductMediation", "mediationResult", "AGREEMENT", "sessionRecord", "达成");
-        complete("Task_DraftMediationAgreement", "agreementItems", "支付", "agreedAmount", 4000.0,
-                "paymentDueDate", "2026-10-20", "signedByBothParties", true);
+        agreementSigned(4000.0, "2026-10-20");
     }
 
     private void mediationFails() {
         mediationAccepted();
-        complete("Task_ConductMediation", "mediationResult", "FAILED", "sessionRecord", "未达成");
+        mediationSession("FAILED");
     }
 
     private void fulfilmentChecked(boolean fulfilled, String remedy) {
-        complete("Task_IssueFulfilmentNotice", "performanceCapacity", "GOOD", "paidOnTheSpot", false,
-                "consolidation", "NONE", "noticeNote", "已送达");
-        complete("Task_CheckFulfilment", "fulfilled", fulfilled, "remedy", remedy, "fulfilmentNote", "核查");
+        complete("Task_AssessPerformance", "performanceCapacity", "GOOD", "capacityNote", "正常", "paidOnTheSpot", false,
+                "noticeServedOn", "2026-09-24");
+        complete("Task_CheckFulfilment", "installmentPaid", fulfilled, "paidAmount", fulfilled ? 4000.0 : 0.0,
+                "fulfilmentNote", "核查");
+        if (!fulfilled) {
+            complete("Task_AdviseRemedy", "remedy", remedy, "remedyNote", "告知");
+        }
     }
 
     private void awardChallenged() {
@@ -89,7 +91,7 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
     void withdrawnMediationClosesTheCase() {
         ProcessInstance pi = open("MEDIATION");
         mediationAccepted();
-        complete("Task_ConductMediation", "mediationResult", "WITHDRAWN", "sessionRecord", "撤回");
+        mediationSession("WITHDRAWN");
 
         followUpDone(pi);
         assertThat(stages.calls).contains("close WITHDRAWN");

@@ -54,11 +54,8 @@ class LitigationProcessTests extends ProcessTestSupport {
         complete("Task_RecordComplaint", "courtAction", "PRE_LITIGATION_MEDIATION", "courtName", "渝中区人民法院");
         complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
         // court-entrusted mediation has 30 days, not mediation's 15: Sat 24 Oct, so Mon 26 Oct
-        assertThat(dueDay("Task_ConductMediation")).isEqualTo(LocalDate.of(2026, 10, 26));
         assertThat(timerDay("Timer_MediationLimit")).isEqualTo(LocalDate.of(2026, 10, 26));
-        complete("Task_ConductMediation", "mediationResult", "AGREEMENT", "sessionRecord", "达成");
-        complete("Task_DraftMediationAgreement", "agreementItems", "支付", "agreedAmount", 9000.0,
-                "paymentDueDate", "2026-10-30", "signedByBothParties", true);
+        agreementSigned(9000.0, "2026-10-30");
 
         assertThat(pi).isEnded().hasPassed("EndEvent_PreLitigationAgreement");
         assertThat(variable(pi, "litigationOutcome")).isEqualTo("MEDIATION_AGREEMENT");
@@ -70,7 +67,7 @@ class LitigationProcessTests extends ProcessTestSupport {
         ProcessInstance pi = suit();
         complete("Task_RecordComplaint", "courtAction", "PRE_LITIGATION_MEDIATION", "courtName", "渝中区人民法院");
         complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
-        complete("Task_ConductMediation", "mediationResult", "FAILED", "sessionRecord", "未达成");
+        mediationSession("FAILED");
         assertThat(pi).isWaitingAt("Task_RecordJudgment");
         complete("Task_RecordJudgment", "judgmentKind", "JUDGMENT", "judgmentServedOn", "2026-11-02", "judgmentSummary", "判决");
         complete("Task_RecordAppeal", "appealed", false);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.deadlines.DeadlineCalculator;
+import cn.labordispute.cases.AssignMediator;
+import cn.labordispute.cases.PaymentSchedule;
 import cn.labordispute.deadlines.Deadlines;
 import cn.labordispute.deadlines.ExtendAwardLimit;
 import cn.labordispute.deadlines.ExtendMediationLimit;
@@ -16,6 +18,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -49,6 +52,7 @@ abstract class ProcessTestSupport {
 
     ProcessEngine engine;
     RecordingCaseStages stages;
+    RecordingDocuments documents;
     Deadlines deadlines;
     private String deploymentId;
 
@@ -65,6 +69,13 @@ abstract class ProcessTestSupport {
         Mocks.register("deadlines", deadlines);
         Mocks.register("extendMediationLimit", new ExtendMediationLimit(deadlines));
         Mocks.register("extendAwardLimit", new ExtendAwardLimit(deadlines, periods));
+        documents = new RecordingDocuments();
+        Mocks.register("documents", documents);
+        Mocks.register("assignMediator", new AssignMediator(engine.getIdentityService()));
+        Mocks.register("paymentSchedule", new PaymentSchedule());
+        staff("wangfang", "mediator-yuzhong");
+        staff("zhanglei", "mediator-yuzhong");
+        staff("lixiaoyun", "mediator-jishou");
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("process-tests");
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         for (String pattern : List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/*.form")) {
@@ -73,6 +84,17 @@ abstract class ProcessTestSupport {
             }
         }
         deploymentId = deployment.deploy().getId();
+    }
+
+    private void staff(String userId, String groupId) {
+        IdentityService identity = engine.getIdentityService();
+        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            identity.saveGroup(identity.newGroup(groupId));
+        }
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            identity.saveUser(identity.newUser(userId));
+            identity.createMembership(userId, groupId);
+        }
     }
 
     @AfterEach
@@ -112,6 +134,32 @@ abstract class ProcessTestSupport {
         Task task = openTask(taskKey);
         assertThat(task.getDueDate()).as("due date of " + taskKey).isNotNull();
         engine.getTaskService().complete(task.getId(), vars(keyValues));
+    }
+
+    /** Accepts the mediation application (the mediators' group will claim the case). */
+    void acceptMediation() {
+        complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
+    }
+
+    /** One mediation session: scheduled, held and recorded with the given result and further record fields. */
+    void mediationSession(String result, Object... more) {
+        complete("Task_ScheduleMediationSession", "sessionAt", "2026-09-28T09:30:00", "sessionMode", "IN_PERSON",
+                "sessionPlace", "渝中区劳动争议调解中心", "sessionParticipants", "申请人、被申请人代理人");
+        Object[] fields = new Object[more.length + 4];
+        fields[0] = "mediationResult";
+        fields[1] = result;
+        fields[2] = "sessionRecord";
+        fields[3] = "会谈记录";
+        System.arraycopy(more, 0, fields, 4, more.length);
+        complete("Task_RecordMediationSession", fields);
+    }
+
+    /** The agreement signed after a session that reached it: one payment of {@code amount} yuan on {@code date}. */
+    void agreementSigned(double amount, String date) {
+        mediationSession("AGREEMENT");
+        complete("Task_DraftMediationAgreement", "agreementItems", "支付" + amount + "元", "agreedAmount", amount,
+                "paymentDueDate", date, "firstPaymentAmount", amount, "consolidation", "NONE",
+                "signedByBothParties", true);
     }
 
     /** Arbitration after acceptance: the application copy served, the tribunal notified, the defence received. */

@@ -1,0 +1,49 @@
+package cn.labordispute.cases;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * 指派调解员: the organisation's lead names the case's mediator when accepting it, when forming a joint mediation
+ * group, or after a mediator's withdrawal (回避). The service task names the form field to read in its input
+ * parameter {@code mediatorField}; a blank field leaves the case to the mediators' group, who claim it. The named
+ * user must be a mediator of the case's organisation, or the step fails and nothing changes (HTTP 400 in the
+ * Tasklist).
+ */
+@Component("assignMediator")
+public class AssignMediator implements JavaDelegate {
+
+    static final String ASSIGNEE = "mediationAssignee";
+
+    private final IdentityService identity;
+
+    public AssignMediator(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String field = (String) execution.getVariableLocal("mediatorField");
+        Object value = execution.getVariable(field);
+        String userId = value == null ? "" : value.toString().trim();
+        if (userId.isEmpty()) {
+            if ("replacementMediator".equals(field)) {
+                execution.setVariable(ASSIGNEE, null);
+            }
+            return;
+        }
+        if ("replacementMediator".equals(field) && userId.equals(execution.getVariable(ASSIGNEE))) {
+            throw TaskInput.invalid(field, "接替的调解员不能是回避的调解员本人", "the replacement cannot be the mediator who withdraws");
+        }
+        String organisation = (String) execution.getVariable("organisation");
+        long found = Context.getCommandContext().runWithoutAuthorization(
+                () -> identity.createUserQuery().userId(userId).memberOfGroup("mediator-" + organisation).count());
+        if (found == 0) {
+            throw TaskInput.invalid(field, userId + " 不是本组织的调解员", userId + " is not a mediator of " + organisation);
+        }
+        execution.setVariable(ASSIGNEE, userId);
+    }
+}

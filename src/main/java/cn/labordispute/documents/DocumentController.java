@@ -1,0 +1,175 @@
+package cn.labordispute.documents;
+
+import cn.labordispute.cases.CaseRepository;
+import cn.labordispute.cases.DisputeCase;
+import cn.labordispute.intake.FieldError;
+import cn.labordispute.security.Caller;
+import cn.labordispute.security.StaffSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A case's documents: the staff page a mediator opens from a Tasklist form (/cases/{caseNumber}/documents) to issue
+ * a document in one step, preview it and print it as PDF, and the same through the REST API. Staff see only the
+ * cases of their own organisations.
+ */
+@Controller
+class DocumentController {
+
+    private static final Map<String, String> NOT_FOUND = Map.of("message",
+            "没有该案件或无权查看 / no such case, or not yours to see");
+
+    private final Documents documents;
+    private final CaseRepository cases;
+    private final PdfRenderer pdf;
+
+    DocumentController(Documents documents, CaseRepository cases, PdfRenderer pdf) {
+        this.documents = documents;
+        this.cases = cases;
+        this.pdf = pdf;
+    }
+
+    @GetMapping("/api/cases/{caseNumber}/documents")
+    @ResponseBody
+    ResponseEntity<?> list(@PathVariable String caseNumber, Caller caller) {
+        if (visible(caseNumber, caller).isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(NOT_FOUND);
+        }
+        return ResponseEntity.ok(documents.list(caseNumber).stream().map(DocumentController::summary).toList());
+    }
+
+    /** Body: {"kind": "MEDIATION_AGREEMENT"}. Answers 201 with the document's summary and its address. */
+    @PostMapping("/api/cases/{caseNumber}/documents")
+    @ResponseBody
+    ResponseEntity<?> issue(@PathVariable String caseNumber, @RequestBody(required = false) Map<String, String> body,
+            Caller caller) {
+        if (visible(caseNumber, caller).isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(NOT_FOUND);
+        }
+        Optional<DocumentKind> kind = DocumentKind.find(body == null ? null : body.get("kind"));
+        if (kind.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("message", "文书种类有误，未生成 / unknown document kind, nothing issued",
+                    "errors", List.of(kindError())));
+        }
+        IssuedDocument d = documents.generate(caseNumber, kind.get(), caller.userId());
+        return ResponseEntity.created(address(caseNumber, d.id(), "")).body(summary(d));
+    }
+
+    @GetMapping(value = "/api/cases/{caseNumber}/documents/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    ResponseEntity<String> html(@PathVariable String caseNumber, @PathVariable long id, Caller caller) {
+        return found(caseNumber, id, caller)
+                .map(d -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                        .header("X-Content-SHA256", d.sha256()).body(d.content()))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                        .body(NOT_FOUND.get("message")));
+    }
+
+    @GetMapping("/api/cases/{caseNumber}/documents/{id}/pdf")
+    @ResponseBody
+    ResponseEntity<byte[]> pdf(@PathVariable String caseNumber, @PathVariable long id, Caller caller) {
+        return found(caseNumber, id, caller)
+                .map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                                .filename(d.title() + "-" + d.id() + ".pdf", StandardCharsets.UTF_8).build().toString())
+                        .body(pdf.render(d.content())))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    @GetMapping("/cases/{caseNumber}/documents")
+    String page(@PathVariable String caseNumber, @RequestParam(required = false) Long shown, Caller caller,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<DisputeCase> c = visible(caseNumber, caller);
+        if (c.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("caseNumber", caseNumber);
+            return "pages/case-not-found";
+        }
+        List<IssuedDocument> issued = documents.list(caseNumber);
+        model.addAttribute("case", c.get());
+        model.addAttribute("kinds", Arrays.asList(DocumentKind.values()));
+        model.addAttribute("documents", issued);
+        model.addAttribute("shown", shown != null ? shown : issued.isEmpty() ? null : issued.get(issued.size() - 1).id());
+        model.addAttribute("user", caller.userId());
+        model.addAttribute("csrf", StaffSession.csrfToken(request));
+        return "pages/documents";
+    }
+
+    @PostMapping("/cases/{caseNumber}/documents")
+    String issueFromPage(@PathVariable String caseNumber, @RequestParam(required = false) String kind,
+            @RequestParam(name = "_csrf", required = false) String csrf, Caller caller, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        if (visible(caseNumber, caller).isEmpty()) {
+            return page(caseNumber, null, caller, request, response, model);
+        }
+        FieldError error = !StaffSession.validCsrf(request, csrf)
+                ? new FieldError("_csrf", "页面已过期，请刷新后重试 / the page expired, reload and try again")
+                : DocumentKind.find(kind).isEmpty() ? kindError() : null;
+        if (error != null) {
+            String view = page(caseNumber, null, caller, request, response, model);
+            response.setStatus(error.field().equals("_csrf") ? HttpServletResponse.SC_FORBIDDEN
+                    : HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", List.of(error));
+            return view;
+        }
+        IssuedDocument d = documents.generate(caseNumber, DocumentKind.valueOf(kind), caller.userId());
+        return "redirect:" + UriComponentsBuilder.fromPath("/cases/{caseNumber}/documents").queryParam("shown", d.id())
+                .buildAndExpand(caseNumber).encode().toUriString();
+    }
+
+    private Optional<DisputeCase> visible(String caseNumber, Caller caller) {
+        return cases.findByNumber(caseNumber).filter(c -> caller.mayActFor(c.orgCode()));
+    }
+
+    private Optional<IssuedDocument> found(String caseNumber, long id, Caller caller) {
+        return visible(caseNumber, caller).flatMap(c -> documents.find(caseNumber, id));
+    }
+
+    private static FieldError kindError() {
+        return new FieldError("kind", "请选择文书种类，可选：" + String.join(", ",
+                Arrays.stream(DocumentKind.values()).map(Enum::name).toList())
+                + " / choose a document kind from the list");
+    }
+
+    private static URI address(String caseNumber, Long id, String suffix) {
+        return UriComponentsBuilder.fromPath("/api/cases/{caseNumber}/documents" + (id == null ? "" : "/" + id) + suffix)
+                .buildAndExpand(caseNumber).encode().toUri();
+    }
+
+    private static Map<String, Object> summary(IssuedDocument d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("kind", d.kind().name());
+        m.put("title", d.title());
+        m.put("template", d.template());
+        m.put("templateVersion", d.templateVersion());
+        m.put("sha256", d.sha256());
+        m.put("activityId", d.activityId());
+        m.put("createdBy", d.createdBy());
+        m.put("createdAt", d.createdAt().toString());
+        m.put("html", address(d.caseNumber(), d.id(), "").toString());
+        m.put("pdf", address(d.caseNumber(), d.id(), "/pdf").toString());
+        return m;
+    }
+}

@@ -1,0 +1,39 @@
+package cn.labordispute.documents;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The documents a mediator hands out, each with its title and its template under templates/documents/. */
+public enum DocumentKind {
+    MEDIATION_APPLICATION("调解申请书", "mediation-application"),
+    MEDIATION_ACCEPTANCE_NOTICE("受理通知书", "mediation-acceptance-notice"),
+    MEDIATION_REFUSAL_NOTICE("不予受理通知书", "mediation-refusal-notice"),
+    MEDIATION_RECORD("调解笔录", "mediation-record"),
+    MEDIATION_AGREEMENT("调解协议书", "mediation-agreement"),
+    FULFILMENT_NOTICE("履行告知书", "fulfilment-notice"),
+    MEDIATION_TERMINATION("调解终止书", "mediation-termination"),
+    MEDIATION_FAILURE_NOTICE("调解不成告知书", "mediation-failure-notice"),
+    ARBITRATION_REVIEW_APPLICATION("仲裁审查申请书", "arbitration-review-application"),
+    JUDICIAL_CONFIRMATION_APPLICATION("司法确认申请书", "judicial-confirmation-application"),
+    PAYMENT_ORDER_APPLICATION("支付令申请书", "payment-order-application");
+
+    private final String title;
+    private final String template;
+
+    DocumentKind(String title, String template) {
+        this.title = title;
+        this.template = template;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String template() {
+        return "documents/" + template + ".ftlh";
+    }
+
+    public static Optional<DocumentKind> find(String name) {
+        return Arrays.stream(values()).filter(k -> k.name().equals(name)).findFirst();
+    }
+}
