@@ -1,54 +1,75 @@
-// A mediator records an agreement in the Tasklist: the mediation session form (radio, text), the agreement form
-// (text, amount, a date picker, a required checkbox), then the fulfilment notice (select). The agreed payment date
-// typed into the date picker must come back as the due date of the fulfilment check.
+// A mediator takes a demo case from the scheduled session to the fulfilment notice in the Tasklist: the session form
+// (date and time pickers, radio, text), the record form, the agreement form (amounts, date pickers, radio, a required
+// checkbox), then the fulfilment notice. The agreed payment date typed into the date picker must come back as the due
+// date of the fulfilment check. From the agreement form's link the mediator opens the case's documents (一键成稿),
+// sees the agreement the step issued, issues another document in one click and previews it.
 // Usage: node tasklist-agreement.mjs [baseUrl] [screenshotDir]
 import { base, shots, check, withBrowser, login } from './support.mjs';
 
-async function openGroupTask(page, name, marker) {
-  await page.click('text=我的待办');
+async function openTask(page, filter, name, marker, claim) {
   await page.click('text=本组待认领');
+  await page.click(`text=${filter}`);
   const task = page.locator('ol.tasks-list li.task', { hasText: name }).first();
   await task.waitFor();
   await task.click();
   await page.waitForSelector(`text=${marker}`);
-  await page.click('.task-details button:has-text("认领"), .task-details a:has-text("认领")');
-  await page.waitForSelector(`text=${marker}`);
+  if (claim) {
+    await page.click('.task-details button:has-text("认领"), .task-details a:has-text("认领")');
+    await page.waitForSelector(`text=${marker}`);
+  }
+}
+
+async function pickDate(page, label, value) {
+  const input = page.getByLabel(label).first();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+async function submit(page) {
+  await page.click('button:has-text("办结")');
+  await page.waitForSelector('text=请在列表中选择一个任务');
 }
 
 await withBrowser(async browser => {
   const page = await login(browser, 'tasklist', 'wangfang', 'demo');
   await page.waitForSelector('text=本组待认领');
 
-  await openGroupTask(page, '组织调解并记录', '调解笔录摘要');
+  await openTask(page, '本组待认领', '安排调解会谈', '参加人', true);
   const caseNumber = (await page.locator('text=/案号：/').first().innerText()).replace(/^.*案号：/, '').trim();
-  await page.getByLabel('调解笔录摘要（时间、地点或视频链接、参加人、经过）').fill('双方同意由单位支付加班费8600元');
+  await pickDate(page, '会谈日期', '2026-12-03');
+  const time = page.getByLabel('时间').first();
+  await time.fill('09:30');
+  await time.press('Enter');
+  await page.getByLabel('现场调解').check();
+  await page.getByLabel('地点').fill('渝中区劳动争议调解中心第一调解室');
+  await page.getByLabel('参加人（双方当事人、代理人、调解员）').fill('申请人王建国，被申请人委托代理人');
+  await page.screenshot({ path: `${shots}/tasklist-schedule.png` });
+  await submit(page);
+
+  await openTask(page, '我的待办', '调解并制作笔录', '本次会谈结果', false);
+  await page.getByLabel('调解笔录（经过、双方陈述和意见）').fill('双方同意由单位分两期支付加班费8600元');
   await page.getByLabel('达成调解协议').check();
-  await page.click('button:has-text("办结")');
-  await page.waitForSelector('text=请在列表中选择一个任务');
+  await submit(page);
 
-  await openGroupTask(page, '制作并签署调解协议书', '协议内容');
-  await page.getByLabel('协议内容（金额、履行日期、其他义务）').fill('单位于2026年12月15日前支付加班费8600元');
-  await page.getByLabel('协议金额').fill('8600');
-  const date = page.locator('.fjs-form-field-datetime input').first();
-  await date.fill('2026-12-15');
-  await date.press('Enter');
+  await openTask(page, '我的待办', '制作并签署调解协议书', '协议内容', false);
+  await page.getByLabel('协议内容（各项给付、其他义务）').fill('单位分两期支付2025年加班费8600元');
+  await page.getByLabel('协议总金额（元）').fill('8600');
+  await pickDate(page, '第一期（或一次性）履行日期', '2026-12-15');
+  await page.getByLabel('第一期金额（元）').fill('5000');
+  await pickDate(page, '第二期履行日期（可空）', '2027-01-15');
+  await page.getByLabel('第二期金额（元）').fill('3600');
+  await page.getByLabel('不申请').check();
   await page.getByLabel('双方已签字（盖章），调解员已签名并加盖调解组织印章').check();
-  await page.screenshot({ path: `${shots}/tasklist-agreement.png` });
-  await page.click('button:has-text("办结")');
-  await page.waitForSelector('text=请在列表中选择一个任务');
+  await page.screenshot({ path: `${shots}/tasklist-agreement.png`, fullPage: true });
+  const documentsLink = await page.locator('a:has-text("查看、预览和下载")').getAttribute('href');
+  check(documentsLink && documentsLink.startsWith('/cases/'), `the form links to the case's documents (${documentsLink})`);
+  await submit(page);
 
-  await openGroupTask(page, '评估履约能力并送达履行告知书', '履约能力评估');
-  await page.getByLabel('履约能力评估').selectOption({ label: '能够按期履行' }).catch(async () => {
-    await page.click('.fjs-form-field-select');
-    await page.click('text=能够按期履行');
-  });
-  await page.getByLabel('双方是否共同申请确认').selectOption({ label: '不申请' }).catch(async () => {
-    await page.locator('.fjs-form-field-select').nth(1).click();
-    await page.click('text=不申请');
-  });
-  await page.getByLabel('履行告知书送达情况').fill('当面送达双方');
-  await page.click('button:has-text("办结")');
-  await page.waitForSelector('text=请在列表中选择一个任务');
+  await openTask(page, '本组待认领', '评估履约能力并送达履行告知书', '履约能力评估', true);
+  await page.getByLabel('有能力按期履行').check();
+  await page.getByLabel('评估依据（经营状况、资金、以往履约情况）').fill('单位经营正常');
+  await pickDate(page, '履行告知书送达日期', '2026-12-01');
+  await submit(page);
 
   const auth = 'Basic ' + Buffer.from('wangfang:demo').toString('base64');
   const record = await (await fetch(`${base}/api/cases/${encodeURIComponent(caseNumber)}`,
@@ -56,5 +77,25 @@ await withBrowser(async browser => {
   check(record.stage === 'FULFILMENT', `the case moved to fulfilment (${record.stage})`);
   const fulfilmentCheck = record.openTasks.find(t => t.taskKey === 'Task_CheckFulfilment');
   check(fulfilmentCheck && fulfilmentCheck.due.startsWith('2026-12-15'),
-    `the fulfilment check is due on the agreed payment date (${fulfilmentCheck && fulfilmentCheck.due})`);
+    `the first fulfilment check is due on the first payment date (${fulfilmentCheck && fulfilmentCheck.due})`);
+
+  // the documents page, from the link in the form: log in to the staff pages, see what the steps issued, issue one more
+  const docs = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  await docs.goto(base + documentsLink.replace('{{caseNumber}}', caseNumber));
+  await docs.fill('#username', 'wangfang');
+  await docs.fill('#password', 'demo');
+  await docs.click('button[type=submit]');
+  await docs.waitForSelector('#documents');
+  const listed = await docs.locator('#documents tbody').innerText();
+  check(listed.includes('调解协议书') && listed.includes('履行告知书') && listed.includes('受理通知书'),
+    'the documents the steps issued are listed');
+  await docs.selectOption('#kind', 'PAYMENT_ORDER_APPLICATION');
+  await docs.click('#issue-form button[type=submit]');
+  await docs.waitForSelector('tr.current:has-text("支付令申请书")');
+  const preview = docs.frameLocator('#preview');
+  await preview.locator('h1').waitFor();
+  check((await preview.locator('body').innerText()).includes(caseNumber), 'the new document is previewed');
+  await docs.screenshot({ path: `${shots}/documents.png` });
+  const pdf = await docs.request.get(base + await docs.locator('tr.current a:has-text("PDF")').getAttribute('href'));
+  check(pdf.status() === 200 && (await pdf.body()).subarray(0, 4).toString() === '%PDF', 'the PDF downloads');
 });

@@ -33,8 +33,8 @@ await withBrowser(async browser => {
   const record = await answer.json();
   const open = record.openTasks.map(t => t.taskKey);
   check(answer.status === 200 && record.stage === 'MEDIATION', 'the case is in mediation');
-  check(open.includes('Task_ConductMediation') && !open.includes('Task_DecideMediationAcceptance'),
-    'completing the form moved the case to 组织调解并记录');
+  check(open.includes('Task_ScheduleMediationSession') && !open.includes('Task_DecideMediationAcceptance'),
+    'completing the form moved the case to 安排调解会谈');
   const done = record.completedTasks.find(t => t.taskKey === 'Task_DecideMediationAcceptance');
   check(done && done.assignee === 'wangfang', 'the completed task is recorded with its assignee');
 });

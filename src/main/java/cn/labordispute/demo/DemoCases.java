@@ -75,6 +75,31 @@ class DemoCases {
                 "未休年休假，要求支付未休年休假工资。", null,
                 List.of(new Worker("孙琳", "PASSPORT", "E12345678", "13500006666", "重庆市渝中区", false)),
                 builder, List.of(new ClaimItem("REST_ANNUAL_LEAVE", "2025年未休年休假工资", new BigDecimal("3100.00")))));
+
+        // 7. Agreement reached in one session: two instalments, the first fulfilment check waits for its day.
+        String seventh = intake.open(new CaseApplication("yuzhong", "MEDIATION",
+                "餐厅厨师离职后，公司未结清最后两个月工资，也未支付经济补偿。", null,
+                List.of(new Worker("何志强", "RESIDENT_ID", "500103199203150011", "13600008888", "重庆市渝中区", true)),
+                liveStudio, List.of(new ClaimItem("PAY_ARREARS", "2026年9月、10月工资", new BigDecimal("9000.00")),
+                        new ClaimItem("TERM_COMPENSATION", "解除劳动合同经济补偿", new BigDecimal("4500.00")))));
+        complete(seventh, "Task_DecideMediationAcceptance", Map.of("withinScope", true, "otherPartyConsents", true,
+                "assignedMediator", "wangfang"));
+        complete(seventh, "Task_ScheduleMediationSession", Map.of("sessionAt", EngineTime.today() + "T14:00:00",
+                "sessionMode", "ONLINE", "sessionLink", "https://meeting.example.cn/yz-0007",
+                "sessionParticipants", "申请人何志强，被申请人人事经理"));
+        complete(seventh, "Task_RecordMediationSession", Map.of("mediationResult", "AGREEMENT",
+                "sessionRecord", "经释明法律规定，公司同意分两期支付工资和经济补偿。"));
+        complete(seventh, "Task_DraftMediationAgreement", Map.ofEntries(
+                Map.entry("agreementItems", "一、乙方支付甲方2026年9月、10月工资9000元；\n二、乙方支付甲方经济补偿4500元。"),
+                Map.entry("agreedAmount", 13500.0),
+                Map.entry("paymentDueDate", EngineTime.today().plusDays(10).toString()),
+                Map.entry("firstPaymentAmount", 9000.0),
+                Map.entry("secondPaymentDate", EngineTime.today().plusDays(40).toString()),
+                Map.entry("secondPaymentAmount", 4500.0),
+                Map.entry("consolidation", "ARBITRATION_REVIEW"), Map.entry("signedByBothParties", true)));
+        complete(seventh, "Task_AssessPerformance", Map.of("performanceCapacity", "GOOD",
+                "capacityNote", "公司经营正常，有支付能力", "paidOnTheSpot", false,
+                "noticeServedOn", EngineTime.today().toString()));
     }
 
     private void complete(String caseNumber, String taskKey, Map<String, Object> variables) {

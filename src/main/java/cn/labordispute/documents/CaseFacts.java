@@ -104,7 +104,7 @@ class CaseFacts {
         return m;
     }
 
-    /** A user's name as people write it (surname first), or the id if the directory does not know them. */
+    /** A user's full name (the directory keeps it as the first name, the role as the last), or the id. */
     String nameOf(String userId) {
         if (userId == null || userId.isBlank()) {
             return "";
@@ -112,10 +112,6 @@ class CaseFacts {
         CommandContext command = Context.getCommandContext();
         User u = command == null ? identity.createUserQuery().userId(userId).singleResult()
                 : command.runWithoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
-        return u == null ? userId : (nullToEmpty(u.getLastName()) + nullToEmpty(u.getFirstName())).trim();
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+        return u == null || u.getFirstName() == null || u.getFirstName().isBlank() ? userId : u.getFirstName();
     }
 }

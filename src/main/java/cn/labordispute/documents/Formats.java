@@ -59,6 +59,8 @@ public final class Formats {
         }
         if (cents > 0) {
             out.append(DIGITS.charAt(cents)).append("分");
+        } else {
+            out.append("整");
         }
         return out.toString();
     }

@@ -111,7 +111,8 @@ abstract class CaseLifecycleScenario {
         c = caseOf(caseNumber);
         assertThat(c).containsEntry("stage", "ARCHIVED");
         assertThat(openTaskKeys(c)).isEmpty();
-        assertThat(timeline(c)).containsExactly("OPENED INTAKE", "STAGE_ENTERED MEDIATION", "STAGE_ENTERED ARBITRATION",
+        assertThat(timeline(c)).containsExactly("OPENED INTAKE", "STAGE_ENTERED MEDIATION",
+                "DOCUMENT_ISSUED MEDIATION", "DOCUMENT_ISSUED MEDIATION", "DOCUMENT_ISSUED MEDIATION", "STAGE_ENTERED ARBITRATION",
                 "STAGE_ENTERED LITIGATION", "CLOSED LITIGATION", "STAGE_ENTERED FOLLOW_UP", "STAGE_ENTERED ARCHIVED");
         assertThat(completedTaskKeys(c)).hasSize(13).startsWith("Task_DecideMediationAcceptance")
                 .endsWith("Task_ReturnVisit");

@@ -171,7 +171,8 @@ class DeadlineWatchIntegrationTests {
         setClock(2026, 9, 29, 9);
         runMonitor();
         assertThat(watched(caseNumber, "Task_DecideMediationAcceptance").state()).isEqualTo(WatchedDeadline.MET);
-        assertThat(events(caseNumber, "SOON_DUE")).isEmpty();
+        // only the next step, scheduling the session (3 working days, due 30 Sep), is warned about
+        assertThat(events(caseNumber, "SOON_DUE")).singleElement().asString().startsWith("期限将至：安排调解会谈");
     }
 
     @Test

@@ -49,6 +49,19 @@ class StaffClient {
         return http.exchange("/api/cases" + query, HttpMethod.GET, null, MAP);
     }
 
+    /** The documents issued on the case, oldest first, as the REST API lists them. */
+    List<Map<String, Object>> documents(String caseNumber) {
+        ResponseEntity<List<Map<String, Object>>> answer = http.exchange(caseUri(caseNumber, "/documents"),
+                HttpMethod.GET, null, LIST);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    /** Any GET as this user, e.g. a document's HTML or PDF at the address the API gave. */
+    <T> ResponseEntity<T> get(String address, Class<T> type) {
+        return http.exchange(URI.create(address), HttpMethod.GET, null, type);
+    }
+
     /** The case's tasks that this user may see, through the engine REST API. */
     List<Map<String, Object>> tasks(String caseNumber) {
         URI uri = UriComponentsBuilder.fromPath("/engine-rest/task").queryParam("processInstanceBusinessKey", "{key}")

@@ -202,4 +202,17 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         assertThat(pi).isEnded().hasPassed("Task_CloseWithdrawnCase", "EndEvent_WithdrawnCaseArchived");
         assertThat(stages.calls).contains("close WITHDRAWN");
     }
+
+    @Test
+    void workerWhoLeavesAnExtendedMediationAfterFifteenDaysGoesToArbitration() {
+        ProcessInstance pi = open("MEDIATION");
+        mediationAccepted();
+        mediationSession("EXTENDED", "bothPartiesConsent", true, "extendedUntil", "2026-10-23");
+        fireTimer("Timer_StatutoryLimitPassed");
+        complete("Task_OfferArbitration", "workerChoosesArbitration", true, "offerNote", "劳动者申请仲裁");
+
+        assertThat(pi).isWaitingAt("CallActivity_Arbitration");
+        assertThat(openTask("Task_DecideArbitrationAcceptance")).isNotNull();
+        assertThat(stages.stagesEntered()).endsWith("MEDIATION", "ARBITRATION");
+    }
 }

@@ -1,0 +1,197 @@
+package cn.labordispute.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The two mediations the Yuzhong report (seed 000) tells, run end to end through the REST API as the people involved
+ * would run them in the Tasklist: every task claimed and completed by its own role, every document issued on the
+ * way checked for what it must say.
+ */
+@StaffApiTest
+class MediationWorkedExamplesIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+
+    StaffClient mediator;
+    StaffClient arbitrator;
+    StaffClient supervisor;
+    StaffClient courtLiaison;
+
+    @BeforeEach
+    void staff() {
+        mediator = new StaffClient(http, "wangfang", "demo");
+        arbitrator = new StaffClient(http, "zhaomin", "demo");
+        supervisor = new StaffClient(http, "liuyang", "demo");
+        courtLiaison = new StaffClient(http, "sunhao", "demo");
+    }
+
+    /**
+     * Two live-stream hosts, each on a 4,000-yuan probation wage without a written contract, dismissed within a month;
+     * they apply for arbitration, the commission transfers the case to the union mediation committee, and the
+     * company pays each 2,000 yuan compensation and settles the unpaid wages.
+     */
+    @Test
+    void liveStreamHostsDismissedInProbationSettleAfterArbitrationTransfersTheirCase() {
+        Map<String, Object> application = Applications.mediation("yuzhong");
+        application.put("requestedProcedure", "ARBITRATION");
+        application.put("summary", "二人与公司约定试用期工资各4000元，未签订书面劳动合同，入职一个月内被公司以形象不达标、业绩未完成为由解除劳动关系，"
+                + "工资及销售提成未足额支付。请求支付违法解除劳动合同赔偿金并支付拖欠工资。");
+        application.put("claims", new ArrayList<>(List.of(
+                Applications.claim("TERM_UNLAWFUL", new BigDecimal("8000.00")),
+                Applications.claim("PAY_ARREARS", new BigDecimal("3000.00")))));
+        String caseNumber = open(arbitrator, application);
+        assertThat(stage(caseNumber)).isEqualTo("ARBITRATION");
+
+        arbitrator.claimAndComplete(caseNumber, "Task_DecideArbitrationAcceptance", "acceptanceDecision", "ENTRUST_MEDIATION");
+        assertThat(stage(caseNumber)).isEqualTo("MEDIATION");
+
+        mediator.claimAndComplete(caseNumber, "Task_DecideMediationAcceptance", "withinScope", true,
+                "otherPartyConsents", true, "assignedMediator", "wangfang");
+        mediator.claimAndComplete(caseNumber, "Task_ScheduleMediationSession", "sessionAt", tomorrow() + "T14:00:00",
+                "sessionMode", "IN_PERSON", "sessionPlace", "渝中区总工会“劳资和”调解工作室",
+                "sessionParticipants", "申请人刘小雨、陈思思，被申请人人事主管");
+        mediator.claimAndComplete(caseNumber, "Task_RecordMediationSession", "mediationResult", "AGREEMENT",
+                "sessionRecord", "公司未履行试用期解除的法定程序，工资发放存在瑕疵。经释法说理，公司同意各支付经济补偿2000元并结清工资差额。");
+        String payDay = LocalDate.now().plusDays(10).toString();
+        mediator.claimAndComplete(caseNumber, "Task_DraftMediationAgreement",
+                "agreementItems", "一、乙方分别向甲方刘小雨、陈思思支付经济补偿各2000元；\n二、乙方结清甲方工资差额各1500元。",
+                "agreedAmount", 7000.0, "paymentDueDate", payDay, "firstPaymentAmount", 7000.0,
+                "consolidation", "NONE", "signedByBothParties", true);
+        assertThat(stage(caseNumber)).isEqualTo("FULFILMENT");
+
+        mediator.claimAndComplete(caseNumber, "Task_AssessPerformance", "performanceCapacity", "GOOD",
+                "capacityNote", "公司经营正常", "paidOnTheSpot", false, "noticeServedOn", LocalDate.now().toString());
+        mediator.claimAndComplete(caseNumber, "Task_CheckFulfilment", "installmentPaid", true, "paidAmount", 7000.0,
+                "fulfilmentNote", "银行转账凭证已核对");
+
+        Map<String, Object> c = mediator.getCase(caseNumber).getBody();
+        assertThat(c).containsEntry("status", "CLOSED").containsEntry("outcome", "AGREEMENT_FULFILLED")
+                .containsEntry("stage", "FOLLOW_UP");
+        assertThat(kinds(caseNumber)).containsExactly("MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_RECORD",
+                "MEDIATION_AGREEMENT", "FULFILMENT_NOTICE");
+        assertThat(html(caseNumber, "MEDIATION_AGREEMENT")).contains("调解协议书", caseNumber, "刘小雨", "陈思思",
+                "重庆星光文化传媒有限公司", "支付经济补偿各2000元", "人民币柒仟元整", "7,000.00", "王芳");
+        assertThat(html(caseNumber, "MEDIATION_RECORD")).contains("劳资和", "刘小雨、陈思思", "双方达成调解协议");
+    }
+
+    /**
+     * A sales company closes its shop owing 45 workers two months' wages; the committee forms a joint mediation
+     * group, the workers and the company agree that the wages are paid within three months, and the court reviews
+     * the agreement and confirms it.
+     */
+    @Test
+    void fortyFiveWorkersOwedTwoMonthsWagesSignOneAgreementThatTheCourtConfirms() {
+        Map<String, Object> application = Applications.mediation("yuzhong");
+        List<Map<String, Object>> workers = new ArrayList<>();
+        for (int i = 1; i <= 45; i++) {
+            workers.add(Applications.worker("职工" + i, residentId(i)));
+        }
+        application.put("workers", workers);
+        application.put("summary", "公司因经营持续恶化关闭门店，拖欠45名职工4月、5月两个月工资，无法发放工资和经济补偿。");
+        application.put("claims", new ArrayList<>(List.of(Applications.claim("PAY_ARREARS", new BigDecimal("315000.00")))));
+        String caseNumber = open(mediator, application);
+        assertThat(mediator.getCase(caseNumber).getBody()).containsEntry("collective", true)
+                .containsEntry("stage", "MEDIATION");
+
+        mediator.claimAndComplete(caseNumber, "Task_DecideMediationAcceptance", "withinScope", true,
+                "otherPartyConsents", true, "jointMediation", true);
+        supervisor.claimAndComplete(caseNumber, "Task_FormJointMediationGroup", "labourInspector", "刘监察",
+                "jointArbitrator", "赵敏", "unionMediator", "周强", "leadMediator", "wangfang");
+        mediator.claimAndComplete(caseNumber, "Task_ScheduleMediationSession", "sessionAt", tomorrow() + "T09:00:00",
+                "sessionMode", "IN_PERSON", "sessionPlace", "公司门店现场", "sessionParticipants", "45名职工及职工代表、企业方代表、联合调解组");
+        mediator.claimAndComplete(caseNumber, "Task_RecordMediationSession", "mediationResult", "AGREEMENT",
+                "sessionRecord", "职工代表与企业方代表现场协商，公司在3个月内付清欠薪，职工不再主张经济补偿。");
+        LocalDate today = LocalDate.now();
+        mediator.claimAndComplete(caseNumber, "Task_DraftMediationAgreement",
+                "agreementItems", "一、公司在三个月内分三期支付45名职工2024年4月、5月工资共计315000元；\n二、职工放弃经济补偿的主张。",
+                "agreedAmount", 315000.0,
+                "paymentDueDate", today.plusMonths(1).toString(), "firstPaymentAmount", 105000.0,
+                "secondPaymentDate", today.plusMonths(2).toString(), "secondPaymentAmount", 105000.0,
+                "thirdPaymentDate", today.plusMonths(3).toString(), "thirdPaymentAmount", 105000.0,
+                "consolidation", "JUDICIAL_CONFIRMATION", "signedByBothParties", true);
+
+        mediator.claimAndComplete(caseNumber, "Task_AssessPerformance", "performanceCapacity", "UNCERTAIN",
+                "capacityNote", "门店已关闭，以剩余资产分期支付", "paidOnTheSpot", false, "noticeServedOn", today.toString());
+        mediator.claimAndComplete(caseNumber, "Task_ApplyJudicialConfirmation", "confirmationAppliedOn", today.toString(),
+                "courtName", "重庆市渝中区人民法院");
+        courtLiaison.claimAndComplete(caseNumber, "Task_RecordJudicialConfirmation", "confirmed", true,
+                "rulingNumber", "（2026）渝0103民特88号", "confirmationNote", "法院现场审查后确认调解协议有效");
+        for (int i = 0; i < 3; i++) {
+            mediator.claimAndComplete(caseNumber, "Task_CheckFulfilment", "installmentPaid", true,
+                    "paidAmount", 105000.0, "fulfilmentNote", "第" + (i + 1) + "期已足额发放");
+        }
+
+        Map<String, Object> c = mediator.getCase(caseNumber).getBody();
+        assertThat(c).containsEntry("status", "CLOSED").containsEntry("outcome", "AGREEMENT_FULFILLED");
+        assertThat(kinds(caseNumber)).containsExactly("MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_RECORD",
+                "MEDIATION_AGREEMENT", "FULFILMENT_NOTICE", "JUDICIAL_CONFIRMATION_APPLICATION");
+        String confirmation = html(caseNumber, "JUDICIAL_CONFIRMATION_APPLICATION");
+        assertThat(confirmation).contains("司法确认申请书", "重庆市渝中区人民法院", "职工1", "职工45",
+                "申请人（劳动者）45", "人民币叁拾壹万伍仟元整", "第3期", "105,000.00");
+        assertThat(html(caseNumber, "FULFILMENT_NOTICE")).contains("履行告知书", "第3期", "存在不确定因素");
+    }
+
+    @Test
+    void anAssigneeFromAnotherOrganisationIsRefusedWithA400AndNothingChanges() {
+        String caseNumber = open(mediator, Applications.mediation("yuzhong"));
+
+        ResponseEntity<String> answer = mediator.tryClaimAndComplete(caseNumber, "Task_DecideMediationAcceptance",
+                "withinScope", true, "otherPartyConsents", true, "assignedMediator", "lixiaoyun");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).contains("assignedMediator", "不是本组织的调解员", "is not a mediator");
+        assertThat(mediator.tasks(caseNumber)).extracting(t -> t.get("taskDefinitionKey"))
+                .containsExactly("Task_DecideMediationAcceptance");
+        assertThat(mediator.documents(caseNumber)).isEmpty();
+    }
+
+    private static String open(StaffClient who, Map<String, Object> application) {
+        ResponseEntity<Map<String, Object>> opened = who.openCase(application);
+        assertThat(opened.getStatusCode()).as(String.valueOf(opened.getBody())).isEqualTo(HttpStatus.CREATED);
+        return (String) opened.getBody().get("caseNumber");
+    }
+
+    private String stage(String caseNumber) {
+        return (String) mediator.getCase(caseNumber).getBody().get("stage");
+    }
+
+    private List<String> kinds(String caseNumber) {
+        return mediator.documents(caseNumber).stream().map(d -> (String) d.get("kind")).toList();
+    }
+
+    private String html(String caseNumber, String kind) {
+        Map<String, Object> d = mediator.documents(caseNumber).stream().filter(x -> kind.equals(x.get("kind")))
+                .reduce((a, b) -> b).orElseThrow();
+        ResponseEntity<String> answer = mediator.get((String) d.get("html"), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    private static String tomorrow() {
+        return LocalDate.now().plusDays(1).toString();
+    }
+
+    /** A valid 居民身份证 number (GB 11643 check digit) for the n-th worker. */
+    static String residentId(int n) {
+        String body = "500103" + "1985" + String.format("%02d%02d", 1 + n % 12, 1 + n % 28) + String.format("%03d", n);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+}
