@@ -1,6 +1,6 @@
 // A supervisor logs in to the application's own pages and sees the overdue board: the demo case received a week
 // ago is overdue for its acceptance decision, with the statutory period, and an escalation waits; the supervisor
-// gives the task to another mediator with a note.
+// gives the task to another mediator with a note, then opens the statistics.
 // Usage: node supervision-board.mjs [baseUrl] [screenshotDir]
 import { base, shots, check, withBrowser } from './support.mjs';
 
@@ -43,4 +43,16 @@ await withBrowser(async browser => {
   await page.waitForSelector('.notice');
   check((await page.textContent('.notice')).includes('已处理 1 个任务'), 'the supervisor reassigned the task from the board');
   check(await page.locator('#urgent tbody tr', { hasText: 'wangfang' }).count() >= 1, 'the board shows the new assignee');
+
+  // the statistics: the received count the page shows equals the API's, the charts are drawn, a figure exports
+  await page.click('#to-statistics');
+  await page.waitForSelector('#chart-months.drawn');
+  const shown = Number((await page.textContent('#stat-opened')).trim());
+  const api = await (await page.request.get(`${base}/api/statistics`)).json();
+  check(shown === api.totals.opened && shown >= 1, `the statistics page shows the cases received (${shown})`);
+  check(await page.locator('#chart-causes.drawn svg').count() === 1 && await page.locator('#chart-funnel.drawn').count() === 1,
+    'the trend, stage, cause and funnel charts are drawn');
+  const csv = await page.request.get(`${base}${await page.locator('#figure-months a:has-text("CSV")').getAttribute('href')}`);
+  check(csv.status() === 200 && (await csv.text()).includes('月份,收案,结案'), 'a figure exports as CSV');
+  await page.screenshot({ path: `${shots}/statistics.png`, fullPage: true });
 });

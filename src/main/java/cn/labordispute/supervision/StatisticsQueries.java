@@ -1,0 +1,164 @@
+package cn.labordispute.supervision;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The statistics' raw figures, straight from the case tables and Camunda's history tables in the same database
+ * (ACT_HI_PROCINST, ACT_HI_VARINST, ACT_HI_TASKINST). Every query starts from the same set of cases, {@code fc}: the
+ * cases of the caller's organisations that match the filter's organisation, mediator, cause and collective choice.
+ * The period then applies to what each figure counts: cases received, cases closed, mediations concluded, and so on.
+ */
+@Repository
+class StatisticsQueries {
+
+    private final JdbcClient jdbc;
+
+    StatisticsQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The filtered cases as a CTE, with its parameters. */
+    private record Cases(String cte, List<Object> params) {
+
+        List<Object> with(Object... more) {
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(List.of(more));
+            return all;
+        }
+    }
+
+    private static Cases cases(StatisticsFilter f) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (f.organisations() != null) {
+            if (f.organisations().isEmpty()) {
+                where.append(" AND 1 = 0");
+            } else {
+                where.append(" AND c.org_code IN (").append(marks(f.organisations().size())).append(")");
+                params.addAll(f.organisations());
+            }
+        }
+        if (f.collective() != null) {
+            where.append(" AND c.collective = ?");
+            params.add(f.collective());
+        }
+        if (f.causeCodes() != null && !f.causeCodes().isEmpty()) {
+            where.append(" AND EXISTS (SELECT 1 FROM dc_claim cl WHERE cl.case_id = c.id AND cl.cause_code IN (")
+                    .append(marks(f.causeCodes().size())).append("))");
+            params.addAll(f.causeCodes());
+        }
+        if (f.mediator() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_"
+                    + " WHERE p.BUSINESS_KEY_ = c.case_number AND t.PROC_DEF_KEY_ = 'mediation' AND t.ASSIGNEE_ = ?)");
+            params.add(f.mediator());
+        }
+        return new Cases("WITH fc AS (SELECT c.id, c.case_number FROM dc_case c" + where + ") ", params);
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    static Timestamp start(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(cn.labordispute.calendar.WorkingDayCalendar.ZONE).toInstant());
+    }
+
+    static Timestamp end(LocalDate day) {
+        return start(day.plusDays(1));
+    }
+
+    /** A case's life: when received and when closed (null while open). */
+    record CaseSpan(LocalDate receivedOn, Timestamp closedAt, boolean collective) {
+    }
+
+    /** Every filtered case that was open at some time in the period. */
+    List<CaseSpan> spans(StatisticsFilter f) {
+        Cases c = cases(f);
+        return jdbc.sql(c.cte() + "SELECT c.received_on, c.closed_at, c.collective FROM dc_case c JOIN fc ON fc.id = c.id"
+                        + " WHERE c.received_on <= ? AND (c.closed_at IS NULL OR c.closed_at >= ?)")
+                .params(c.with(f.to(), start(f.from()))).query(CaseSpan.class).list();
+    }
+
+    /** How a concluded mediation ended, how long it took and what was agreed. */
+    record Mediation(String outcome, Timestamp startedAt, Timestamp endedAt, BigDecimal agreed) {
+    }
+
+    List<Mediation> mediations(StatisticsFilter f) {
+        Cases c = cases(f);
+        return jdbc.sql(c.cte() + "SELECT o.TEXT_ AS outcome, p.START_TIME_ AS started_at, p.END_TIME_ AS ended_at,"
+                        + " COALESCE(a.DOUBLE_, a.LONG_) AS agreed FROM ACT_HI_PROCINST p"
+                        + " JOIN fc ON fc.case_number = p.BUSINESS_KEY_"
+                        + " JOIN ACT_HI_VARINST o ON o.PROC_INST_ID_ = p.ID_ AND o.NAME_ = 'mediationOutcome'"
+                        + " LEFT JOIN ACT_HI_VARINST a ON a.PROC_INST_ID_ = p.ID_ AND a.NAME_ = 'agreedAmount'"
+                        + " WHERE p.PROC_DEF_KEY_ = 'mediation' AND p.END_TIME_ >= ? AND p.END_TIME_ < ?")
+                .params(c.with(start(f.from()), end(f.to()))).query(Mediation.class).list();
+    }
+
+    /** The amount paid under agreements whose fulfilment ended in the period. */
+    BigDecimal paid(StatisticsFilter f) {
+        Cases c = cases(f);
+        return jdbc.sql(c.cte() + "SELECT COALESCE(SUM(COALESCE(v.DOUBLE_, v.LONG_)), 0) FROM ACT_HI_PROCINST p"
+                        + " JOIN fc ON fc.case_number = p.BUSINESS_KEY_"
+                        + " JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = p.ID_ AND v.NAME_ = 'amountPaid'"
+                        + " WHERE p.PROC_DEF_KEY_ = 'agreement_fulfilment' AND p.END_TIME_ >= ? AND p.END_TIME_ < ?")
+                .params(c.with(start(f.from()), end(f.to()))).query(BigDecimal.class).single();
+    }
+
+    /** The amount claimed in the cases received in the period. */
+    BigDecimal claimed(StatisticsFilter f) {
+        Cases c = cases(f);
+        return jdbc.sql(c.cte() + "SELECT COALESCE(SUM(cl.amount), 0) FROM dc_claim cl JOIN dc_case c ON c.id = cl.case_id"
+                        + " JOIN fc ON fc.id = c.id WHERE c.received_on >= ? AND c.received_on <= ?")
+                .params(c.with(f.from(), f.to())).query(BigDecimal.class).single();
+    }
+
+    /** A stage entered or a case closed, in order per case. */
+    record StageEvent(long caseId, Timestamp occurredAt, String kind, String stage, LocalDate receivedOn) {
+    }
+
+    List<StageEvent> stageEvents(StatisticsFilter f) {
+        Cases c = cases(f);
+        return jdbc.sql(c.cte() + "SELECT e.case_id, e.occurred_at, e.kind, e.stage, c.received_on FROM dc_case_event e"
+                        + " JOIN fc ON fc.id = e.case_id JOIN dc_case c ON c.id = e.case_id"
+                        + " WHERE e.kind IN ('STAGE_ENTERED', 'CLOSED') AND (c.closed_at IS NULL OR c.closed_at >= ?)"
+                        + " AND c.received_on <= ? ORDER BY e.case_id, e.occurred_at, e.id")
+                .params(c.with(start(f.from()), f.to())).query(StageEvent.class).list();
+    }
+
+    /** Deadlines closed in the period: met in time, or late. */
+    record DeadlineCount(String state, long n) {
+    }
+
+    List<DeadlineCount> closedDeadlines(StatisticsFilter f) {
+        Cases c = cases(f);
+        return jdbc.sql(c.cte() + "SELECT d.state, COUNT(*) AS n FROM dc_case_deadline d JOIN fc ON fc.id = d.case_id"
+                        + " WHERE d.state IN ('MET', 'MET_LATE') AND d.closed_at >= ? AND d.closed_at < ? GROUP BY d.state")
+                .params(c.with(start(f.from()), end(f.to()))).query(DeadlineCount.class).list();
+    }
+
+    /** How many cases received in the period claim each cause. */
+    record CauseCount(String causeCode, long n) {
+    }
+
+    List<CauseCount> causes(StatisticsFilter f) {
+        Cases c = cases(f);
+        return jdbc.sql(c.cte() + "SELECT cl.cause_code, COUNT(DISTINCT cl.case_id) AS n FROM dc_claim cl"
+                        + " JOIN fc ON fc.id = cl.case_id JOIN dc_case c ON c.id = cl.case_id"
+                        + " WHERE c.received_on >= ? AND c.received_on <= ? GROUP BY cl.cause_code ORDER BY n DESC, cl.cause_code")
+                .params(c.with(f.from(), f.to())).query(CauseCount.class).list();
+    }
+
+    /** How many processes of a kind (legal_aid, follow_up) started in the period. */
+    long started(StatisticsFilter f, String processKey) {
+        Cases c = cases(f);
+        return jdbc.sql(c.cte() + "SELECT COUNT(*) FROM ACT_HI_PROCINST p JOIN fc ON fc.case_number = p.BUSINESS_KEY_"
+                        + " WHERE p.PROC_DEF_KEY_ = ? AND p.START_TIME_ >= ? AND p.START_TIME_ < ?")
+                .params(c.with(processKey, start(f.from()), end(f.to()))).query(Long.class).single();
+    }
+}

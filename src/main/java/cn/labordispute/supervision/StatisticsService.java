@@ -1,0 +1,205 @@
+package cn.labordispute.supervision;
+
+import cn.labordispute.calendar.WorkingDayCalendar;
+import cn.labordispute.cases.CaseCause;
+import cn.labordispute.cases.CaseCauses;
+import cn.labordispute.cases.CaseStage;
+import cn.labordispute.deadlines.Deadlines;
+import cn.labordispute.deadlines.StatutoryPeriod;
+import cn.labordispute.deadlines.StatutoryPeriods;
+import cn.labordispute.policy.PolicyTable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Computes the statistics for a filter from the database, every time: nothing is kept between requests. */
+@Service
+public class StatisticsService {
+
+    /** The stages whose length is measured, in the order of the chain. */
+    static final List<CaseStage> MEASURED = List.of(CaseStage.NEGOTIATION, CaseStage.MEDIATION, CaseStage.FULFILMENT,
+            CaseStage.ARBITRATION, CaseStage.LITIGATION);
+    private static final Set<String> CONCLUDED = Set.of("AGREEMENT", "FAILED", "EXPIRED", "WORKER_TO_ARBITRATION");
+    private static final double DAY = Duration.ofDays(1).toMillis();
+
+    private final StatisticsQueries queries;
+    private final CaseCauses causes;
+    private final StatutoryPeriods periods;
+    private final Deadlines deadlines;
+    private final Map<String, String> stageLimits = new HashMap<>();
+
+    StatisticsService(StatisticsQueries queries, CaseCauses causes, StatutoryPeriods periods, Deadlines deadlines) {
+        this.queries = queries;
+        this.causes = causes;
+        this.periods = periods;
+        this.deadlines = deadlines;
+        for (PolicyTable.Row row : PolicyTable.read(new ClassPathResource("policy/stage-limits.csv"))) {
+            String period = row.get("period");
+            if (!periods.contains(period)) {
+                throw row.error("unknown period " + period);
+            }
+            stageLimits.put(CaseStage.valueOf(row.get("stage")).name(), period);
+        }
+    }
+
+    /** The cause and its sub-causes, for a filter on a cause. */
+    Set<String> causeAndChildren(String code) {
+        Set<String> codes = new HashSet<>();
+        codes.add(code);
+        for (CaseCause c : causes.all()) {
+            if (code.equals(c.parentCode())) {
+                codes.add(c.code());
+            }
+        }
+        return codes;
+    }
+
+    @Transactional(readOnly = true)
+    public Statistics compute(StatisticsFilter f) {
+        List<StatisticsQueries.CaseSpan> spans = queries.spans(f);
+        List<Statistics.Month> months = months(f, spans);
+        long opened = spans.stream().filter(s -> within(s.receivedOn(), f)).count();
+        long closed = spans.stream().filter(s -> s.closedAt() != null && within(day(s.closedAt()), f)).count();
+        long collective = spans.stream().filter(s -> s.collective() && within(s.receivedOn(), f)).count();
+        Statistics.Totals totals = new Statistics.Totals(opened, closed, collective,
+                queries.started(f, "legal_aid"), queries.started(f, "follow_up"));
+
+        List<StatisticsQueries.Mediation> mediations = queries.mediations(f);
+        List<Double> mediationDays = new ArrayList<>();
+        long agreements = 0;
+        long concluded = 0;
+        BigDecimal agreed = BigDecimal.ZERO;
+        for (StatisticsQueries.Mediation m : mediations) {
+            if (CONCLUDED.contains(m.outcome())) {
+                concluded++;
+                mediationDays.add((m.endedAt().getTime() - m.startedAt().getTime()) / DAY);
+            }
+            if ("AGREEMENT".equals(m.outcome())) {
+                agreements++;
+                agreed = agreed.add(m.agreed() == null ? BigDecimal.ZERO : m.agreed());
+            }
+        }
+        Statistics.MediationFigures mediation = new Statistics.MediationFigures(concluded, agreements,
+                mediations.stream().filter(m -> "WITHDRAWN".equals(m.outcome())).count(),
+                mediations.stream().filter(m -> "NOT_ACCEPTED".equals(m.outcome())).count(),
+                ratio(agreements, concluded), average(mediationDays), median(mediationDays));
+
+        long met = 0;
+        long late = 0;
+        for (StatisticsQueries.DeadlineCount d : queries.closedDeadlines(f)) {
+            if ("MET".equals(d.state())) {
+                met = d.n();
+            } else {
+                late = d.n();
+            }
+        }
+        List<Statistics.CauseFigure> causeFigures = new ArrayList<>();
+        for (StatisticsQueries.CauseCount c : queries.causes(f)) {
+            causeFigures.add(new Statistics.CauseFigure(c.causeCode(),
+                    causes.find(c.causeCode()).map(CaseCause::name).orElse(c.causeCode()), c.n()));
+        }
+        return new Statistics(f, totals, months, mediation, stages(f), new Statistics.OnTime(met, late, ratio(met, met + late)),
+                new Statistics.Amounts(money(queries.claimed(f)), money(agreed), money(queries.paid(f))), causeFigures);
+    }
+
+    private List<Statistics.Month> months(StatisticsFilter f, List<StatisticsQueries.CaseSpan> spans) {
+        List<Statistics.Month> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(f.from()); !m.isAfter(YearMonth.from(f.to())); m = m.plusMonths(1)) {
+            LocalDate first = m.atDay(1);
+            YearMonth month = m;
+            long opened = spans.stream().filter(s -> YearMonth.from(s.receivedOn()).equals(month)).count();
+            long closed = spans.stream().filter(s -> s.closedAt() != null && YearMonth.from(day(s.closedAt())).equals(month))
+                    .count();
+            long openAtStart = spans.stream().filter(s -> s.receivedOn().isBefore(first)
+                    && (s.closedAt() == null || !day(s.closedAt()).isBefore(first))).count();
+            months.add(new Statistics.Month(m.toString(), opened, closed, openAtStart, ratio(closed, openAtStart + opened)));
+        }
+        return months;
+    }
+
+    private List<Statistics.StageFigures> stages(StatisticsFilter f) {
+        Map<String, List<Double>> days = new LinkedHashMap<>();
+        Map<String, long[]> counts = new HashMap<>(); // [entered by cases received in period, ended in period, within limit]
+        for (CaseStage s : MEASURED) {
+            days.put(s.name(), new ArrayList<>());
+            counts.put(s.name(), new long[3]);
+        }
+        List<StatisticsQueries.StageEvent> events = queries.stageEvents(f);
+        Map<Long, Set<String>> enteredByCase = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            StatisticsQueries.StageEvent e = events.get(i);
+            if (!"STAGE_ENTERED".equals(e.kind()) || !counts.containsKey(e.stage())) {
+                continue;
+            }
+            if (within(e.receivedOn(), f) && enteredByCase.computeIfAbsent(e.caseId(), k -> new HashSet<>()).add(e.stage())) {
+                counts.get(e.stage())[0]++;
+            }
+            StatisticsQueries.StageEvent next = i + 1 < events.size() && events.get(i + 1).caseId() == e.caseId()
+                    ? events.get(i + 1) : null;
+            if (next == null || !within(day(next.occurredAt()), f)) {
+                continue;
+            }
+            days.get(e.stage()).add((next.occurredAt().getTime() - e.occurredAt().getTime()) / DAY);
+            counts.get(e.stage())[1]++;
+            String period = stageLimits.get(e.stage());
+            if (period != null && !day(next.occurredAt()).isAfter(deadlines.compute(period, day(e.occurredAt())).due())) {
+                counts.get(e.stage())[2]++;
+            }
+        }
+        List<Statistics.StageFigures> out = new ArrayList<>();
+        for (CaseStage s : MEASURED) {
+            long[] c = counts.get(s.name());
+            String period = stageLimits.get(s.name());
+            StatutoryPeriod p = period == null ? null : periods.get(period);
+            out.add(new Statistics.StageFigures(s.name(), s.label(), c[0], c[1], average(days.get(s.name())),
+                    median(days.get(s.name())), period, p == null ? null : p.length() + p.unit().label(),
+                    period == null ? null : ratio(c[2], c[1])));
+        }
+        return out;
+    }
+
+    private static boolean within(LocalDate day, StatisticsFilter f) {
+        return !day.isBefore(f.from()) && !day.isAfter(f.to());
+    }
+
+    private static LocalDate day(java.sql.Timestamp t) {
+        return LocalDate.ofInstant(t.toInstant(), WorkingDayCalendar.ZONE);
+    }
+
+    static Double ratio(long part, long whole) {
+        return whole == 0 ? null : round((double) part / whole, 4);
+    }
+
+    static Double average(List<Double> values) {
+        return values.isEmpty() ? null : round(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 1);
+    }
+
+    static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return round(n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2, 1);
+    }
+
+    private static Double round(double value, int places) {
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static BigDecimal money(BigDecimal value) {
+        return (value == null ? BigDecimal.ZERO : value).setScale(2, RoundingMode.HALF_UP);
+    }
+}
