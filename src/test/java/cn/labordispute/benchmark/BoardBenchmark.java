@@ -116,8 +116,8 @@ public final class BoardBenchmark {
                 (System.currentTimeMillis() - sweepStart) / 1000.0);
     }
 
-    /** The whole page over HTTP, as a browser asks for it: log in through the form, then GET /supervision. */
-    private static void timePage(ConfigurableApplicationContext context, String user) {
+    /** A whole page over HTTP, as a browser asks for it: log in through the form, then GET the path. */
+    private static void timePage(ConfigurableApplicationContext context, String user, String path) {
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
         java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
                 .cookieHandler(new java.net.CookieManager()).build();
@@ -131,7 +131,7 @@ public final class BoardBenchmark {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf="
                             + csrf.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-            java.net.http.HttpRequest page = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/supervision")).build();
+            java.net.http.HttpRequest page = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build();
             for (int i = 0; i < 5; i++) {
                 client.send(page, java.net.http.HttpResponse.BodyHandlers.ofString());
             }
@@ -143,7 +143,7 @@ public final class BoardBenchmark {
                 millis[i] = (System.nanoTime() - t0) / 1_000_000;
             }
             Arrays.sort(millis);
-            System.out.printf("page  for %-9s %7d characters: p50 %4d ms, p95 %4d ms%n", user, size,
+            System.out.printf("%-38s for %-9s %7d characters: p50 %4d ms, p95 %4d ms%n", path, user, size,
                     millis[millis.length / 2], millis[(int) Math.ceil(millis.length * 0.95) - 1]);
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException("timing the page failed", e);
@@ -169,7 +169,12 @@ public final class BoardBenchmark {
             System.out.printf("board for %-9s overdue %6d, soon due %5d, listed %3d, escalations %3d: p50 %4d ms, p95 %4d ms%n",
                     user, first.overdue(), first.soonDue(), first.items().size(), first.escalations().size(),
                     millis[millis.length / 2], millis[(int) Math.ceil(millis.length * 0.95) - 1]);
-            timePage(context, user);
+            timePage(context, user, "/supervision");
+            if (!user.equals("wangfang")) {
+                timePage(context, user, "/supervision/statistics");
+                timePage(context, user, "/api/statistics/months.xlsx");
+                timePage(context, user, "/supervision/statistics?cause=PAY&collective=false");
+            }
         }
     }
 

@@ -96,6 +96,24 @@ class SupervisionIntegrationTests {
                 + "WHERE d.state = 'OVERDUE' AND c.org_code = ?").param(org).query(Long.class).single();
     }
 
+    @Test
+    void statisticsPageShowsADashForFiguresThatCannotBeComputedAndIsForSupervisorsOnly() {
+        HttpHeaders supervisor = new HttpHeaders();
+        supervisor.add(HttpHeaders.COOKIE, login("liuyang"));
+        ResponseEntity<String> empty = browser.exchange("/supervision/statistics?from=2001-01-01&to=2001-03-31",
+                HttpMethod.GET, new HttpEntity<>(supervisor), String.class);
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(empty.getBody()).contains("id=\"stat-opened\">0<", "id=\"stat-success\">—<", "id=\"chart-months\"")
+                .doesNotContain("FreeMarker");
+
+        HttpHeaders mediator = new HttpHeaders();
+        mediator.add(HttpHeaders.COOKIE, login("zhanglei"));
+        ResponseEntity<String> refused = browser.exchange("/supervision/statistics", HttpMethod.GET,
+                new HttpEntity<>(mediator), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).contains("统计仅对主管开放").doesNotContain("stat-opened");
+    }
+
     /** Logs in through the login form as a browser would and returns the session cookie. */
     private String login(String user) {
         ResponseEntity<String> form = browser.getForEntity("/login", String.class);

@@ -1,0 +1,11 @@
+// Admin configuration for the labor-dispute case system: Chinese first, English for browsers that ask for it.
+export default {
+  app: {
+    name: '系统管理',
+    vendor: '劳动人事争议'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  }
+};

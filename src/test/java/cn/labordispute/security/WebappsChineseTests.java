@@ -1,0 +1,81 @@
+package cn.labordispute.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The Chinese strings of Tasklist, Cockpit and Admin cover every label of the Camunda webjar's English ones with
+ * their placeholders intact, and Chinese is each app's default.
+ */
+class WebappsChineseTests {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\w+)\\s*\\}\\}");
+
+    private static JsonNode read(String app, String name) throws IOException {
+        String path = "META-INF/resources/webjars/camunda/app/" + app + "/locales/" + name;
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", "");
+            return new ObjectMapper().readTree(text);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "cockpit", "admin"})
+    void everyEnglishLabelHasAChineseOneWithTheSamePlaceholders(String app) throws IOException {
+        JsonNode en = read(app, "en.json").get("labels");
+        JsonNode zh = read(app, "zh.json").get("labels");
+        List<String> problems = new ArrayList<>();
+        en.fieldNames().forEachRemaining(key -> {
+            if (!zh.has(key)) {
+                problems.add(key + " has no Chinese label");
+            } else if (!placeholders(en.get(key).asText()).equals(placeholders(zh.get(key).asText()))) {
+                problems.add(key + " changes its placeholders");
+            }
+        });
+        assertThat(problems).isEmpty();
+        assertThat(read(app, "zh.json").get("dateLocales").get("weekdays").get(1).asText()).isEqualTo("星期一");
+    }
+
+    @Test
+    void theScreensPeopleUseMostSpeakTheDomainsWords() throws IOException {
+        assertThat(read("tasklist", "zh.json").get("labels").get("CLAIM_TASK").asText()).isEqualTo("认领");
+        JsonNode cockpit = read("cockpit", "zh.json").get("labels");
+        assertThat(cockpit.get("DASHBOARD_PROCESS_DEFINITIONS").asText()).isEqualTo("流程定义");
+        assertThat(cockpit.get("PLUGIN_USER_TASKS_DUE_DATE").asText()).isEqualTo("办理期限");
+        assertThat(cockpit.get("PROCESS_INSTANCE_BUSINESS_KEY").asText()).startsWith("案号");
+        JsonNode admin = read("admin", "zh.json").get("labels");
+        assertThat(admin.get("USERS_LIST_OF_USERS").asText()).isEqualTo("用户列表");
+        assertThat(admin.get("AUTHORIZATION_AUTHORIZATIONS").asText()).isEqualTo("授权");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "cockpit", "admin"})
+    void chineseIsTheDefaultAndEnglishStaysAvailable(String app) throws IOException {
+        String config = new ClassPathResource("META-INF/resources/webjars/camunda/app/" + app + "/scripts/config.js")
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(config).contains("availableLocales: ['zh', 'en']").contains("fallbackLocale: 'zh'");
+    }
+
+    private static List<String> placeholders(String text) {
+        List<String> names = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        names.sort(String::compareTo);
+        return names;
+    }
+}
