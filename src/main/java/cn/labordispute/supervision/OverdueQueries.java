@@ -9,7 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Overdue and soon-due deadlines straight from the database: the watched deadlines joined with their case, its
- * organisation and the task's current assignee (Camunda's ACT_RU_TASK, same database).
+ * organisation and the task's current assignee (Camunda's ACT_RU_TASK, same database). Rows are mapped by position
+ * (mapping records by name costs the PostgreSQL driver an exception per column name it tries and misses).
  */
 @Repository
 class OverdueQueries {
@@ -37,7 +38,9 @@ class OverdueQueries {
                 + "t.ASSIGNEE_ AS assignee, d.period, d.due_at, d.state, d.needs_review" + FROM
                 + scope(organisations, assignee, params)
                 + " ORDER BY CASE WHEN d.state = 'OVERDUE' THEN 0 ELSE 1 END, d.due_at, d.id LIMIT " + LIST_LIMIT;
-        return jdbc.sql(sql).params(params).query(Row.class).list();
+        return jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9),
+                rs.getString(10), rs.getBoolean(11))).list();
     }
 
     /** One group of the counts: a stage, an organisation and an assignee, with how many are overdue or soon due. */
@@ -50,7 +53,8 @@ class OverdueQueries {
         String sql = "SELECT c.stage AS stage, o.name AS organisation, t.ASSIGNEE_ AS assignee, d.state AS state, "
                 + "COUNT(*) AS n" + FROM + scope(organisations, assignee, params)
                 + " GROUP BY c.stage, o.name, t.ASSIGNEE_, d.state";
-        return jdbc.sql(sql).params(params).query(CountRow.class).list();
+        return jdbc.sql(sql).params(params).query((rs, n) -> new CountRow(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getLong(5))).list();
     }
 
     private static String scope(Set<String> organisations, String assignee, List<Object> params) {

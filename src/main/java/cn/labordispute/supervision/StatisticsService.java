@@ -106,12 +106,14 @@ public class StatisticsService {
             }
         }
         List<Statistics.CauseFigure> causeFigures = new ArrayList<>();
+        BigDecimal claimed = BigDecimal.ZERO;
         for (StatisticsQueries.CauseCount c : queries.causes(f)) {
+            claimed = claimed.add(c.claimed());
             causeFigures.add(new Statistics.CauseFigure(c.causeCode(),
                     causes.find(c.causeCode()).map(CaseCause::name).orElse(c.causeCode()), c.n()));
         }
         return new Statistics(f, totals, months, mediation, stages(f), new Statistics.OnTime(met, late, ratio(met, met + late)),
-                new Statistics.Amounts(money(queries.claimed(f)), money(agreed), money(queries.paid(f))), causeFigures);
+                new Statistics.Amounts(money(claimed), money(agreed), money(queries.paid(f))), causeFigures);
     }
 
     private List<Statistics.Month> months(StatisticsFilter f, List<StatisticsQueries.CaseSpan> spans) {
