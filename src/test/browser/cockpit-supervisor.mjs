@@ -7,6 +7,8 @@ await withBrowser(async browser => {
   const page = await login(browser, 'cockpit', 'hemei', 'demo', { width: 1600, height: 1000 });
   await page.waitForSelector('text=运行中的流程实例');
   check(await page.isVisible('text=流程定义') && await page.isVisible('text=流程监控'), 'Cockpit speaks Chinese');
+  await page.waitForFunction(() => [...document.querySelectorAll('.value, text')].some(e => /[1-9]/.test(e.textContent)),
+    null, { timeout: 10000 }).catch(() => {});
   await page.screenshot({ path: `${shots}/cockpit-dashboard.png` });
   await page.goto(base + '/camunda/app/cockpit/default/#/processes');
   await page.locator('text=劳动人事争议案件').first().click();
@@ -21,6 +23,8 @@ await withBrowser(async browser => {
   await admin.waitForSelector('text=系统管理');
   await admin.goto(base + '/camunda/app/admin/default/#/users');
   await admin.waitForSelector('text=用户列表');
-  check(await admin.locator('text=王芳').count() > 0, 'Admin lists the users in Chinese');
+  await admin.waitForSelector('td:has-text("wangfang")');
+  check(await admin.locator('td:has-text("王芳")').count() > 0 && await admin.isVisible('text=岗位'),
+    'Admin lists the users in Chinese');
   await admin.screenshot({ path: `${shots}/admin-users.png` });
 });

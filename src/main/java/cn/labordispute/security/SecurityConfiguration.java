@@ -27,8 +27,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<StaffPageFilter> staffPages() {
-        FilterRegistrationBean<StaffPageFilter> registration = new FilterRegistrationBean<>(new StaffPageFilter());
+    FilterRegistrationBean<StaffPageFilter> staffPages(StaffDirectory directory) {
+        FilterRegistrationBean<StaffPageFilter> registration = new FilterRegistrationBean<>(new StaffPageFilter(directory));
         registration.addUrlPatterns("/supervision", "/supervision/*", "/cases/*");
         return registration;
     }

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 
 /** The staff member logged in to the application's own pages, and the session's CSRF token for their forms. */
 public final class StaffSession {
@@ -19,6 +22,26 @@ public final class StaffSession {
     public static Optional<Caller> caller(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return Optional.ofNullable(session == null ? null : (Caller) session.getAttribute(CALLER));
+    }
+
+    /**
+     * The member of staff already logged in to the Camunda webapps in this browser session (the Tasklist's login
+     * lives in the same HTTP session), so that a mediator who follows a form's link to the documents page is not
+     * asked to log in again. Their groups and organisations are read afresh from the identity service.
+     */
+    static Optional<Caller> fromWebappLogin(HttpServletRequest request, StaffDirectory directory) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Authentications webapp = AuthenticationUtil.getAuthsFromSession(session);
+        Authentication user = webapp == null ? null : webapp.getAuthenticationForProcessEngine("default");
+        if (user == null || user.getIdentityId() == null) {
+            return Optional.empty();
+        }
+        Caller caller = directory.caller(user.getIdentityId());
+        session.setAttribute(CALLER, caller);
+        return Optional.of(caller);
     }
 
     static void login(HttpServletRequest request, Caller caller) {
