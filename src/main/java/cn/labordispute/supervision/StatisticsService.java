@@ -8,6 +8,7 @@ import cn.labordispute.deadlines.Deadlines;
 import cn.labordispute.deadlines.StatutoryPeriod;
 import cn.labordispute.deadlines.StatutoryPeriods;
 import cn.labordispute.policy.PolicyTable;
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -20,9 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Computes the statistics for a filter from the database, every time: nothing is kept between requests. */
 @Service
@@ -39,6 +42,12 @@ public class StatisticsService {
     private final StatutoryPeriods periods;
     private final Deadlines deadlines;
     private final Map<String, String> stageLimits = new HashMap<>();
+    /** Two threads for the large queries of concurrent requests; a request uses at most three connections. */
+    private final ExecutorService pool = Executors.newFixedThreadPool(2, task -> {
+        Thread t = new Thread(task, "statistics-query");
+        t.setDaemon(true);
+        return t;
+    });
 
     StatisticsService(StatisticsQueries queries, CaseCauses causes, StatutoryPeriods periods, Deadlines deadlines) {
         this.queries = queries;
@@ -54,6 +63,11 @@ public class StatisticsService {
         }
     }
 
+    @PreDestroy
+    void stop() {
+        pool.shutdown();
+    }
+
     /** The cause and its sub-causes, for a filter on a cause. */
     Set<String> causeAndChildren(String code) {
         Set<String> codes = new HashSet<>();
@@ -66,17 +80,28 @@ public class StatisticsService {
         return codes;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The three queries that read every case in scope run side by side on their own connections while this thread
+     * runs the small ones; each query reads committed data, so the figures may straddle a commit made meanwhile.
+     */
     public Statistics compute(StatisticsFilter f) {
-        List<StatisticsQueries.CaseSpan> spans = queries.spans(f);
+        CompletableFuture<List<StatisticsQueries.CaseSpan>> spansLater = CompletableFuture.supplyAsync(() -> queries.spans(f), pool);
+        CompletableFuture<List<StatisticsQueries.StageEvent>> eventsLater =
+                CompletableFuture.supplyAsync(() -> queries.stageEvents(f), pool);
+        CompletableFuture<List<StatisticsQueries.CauseCount>> causesLater =
+                CompletableFuture.supplyAsync(() -> queries.causes(f), pool);
+        long legalAid = queries.started(f, "legal_aid");
+        long followUp = queries.started(f, "follow_up");
+        List<StatisticsQueries.Mediation> mediations = queries.mediations(f);
+        List<StatisticsQueries.DeadlineCount> deadlineCounts = queries.closedDeadlines(f);
+        BigDecimal paid = queries.paid(f);
+        List<StatisticsQueries.CaseSpan> spans = spansLater.join();
         List<Statistics.Month> months = months(f, spans);
         long opened = spans.stream().filter(s -> within(s.receivedOn(), f)).count();
         long closed = spans.stream().filter(s -> s.closedAt() != null && within(day(s.closedAt()), f)).count();
         long collective = spans.stream().filter(s -> s.collective() && within(s.receivedOn(), f)).count();
-        Statistics.Totals totals = new Statistics.Totals(opened, closed, collective,
-                queries.started(f, "legal_aid"), queries.started(f, "follow_up"));
+        Statistics.Totals totals = new Statistics.Totals(opened, closed, collective, legalAid, followUp);
 
-        List<StatisticsQueries.Mediation> mediations = queries.mediations(f);
         List<Double> mediationDays = new ArrayList<>();
         long agreements = 0;
         long concluded = 0;
@@ -98,7 +123,7 @@ public class StatisticsService {
 
         long met = 0;
         long late = 0;
-        for (StatisticsQueries.DeadlineCount d : queries.closedDeadlines(f)) {
+        for (StatisticsQueries.DeadlineCount d : deadlineCounts) {
             if ("MET".equals(d.state())) {
                 met = d.n();
             } else {
@@ -107,13 +132,14 @@ public class StatisticsService {
         }
         List<Statistics.CauseFigure> causeFigures = new ArrayList<>();
         BigDecimal claimed = BigDecimal.ZERO;
-        for (StatisticsQueries.CauseCount c : queries.causes(f)) {
+        for (StatisticsQueries.CauseCount c : causesLater.join()) {
             claimed = claimed.add(c.claimed());
             causeFigures.add(new Statistics.CauseFigure(c.causeCode(),
                     causes.find(c.causeCode()).map(CaseCause::name).orElse(c.causeCode()), c.n()));
         }
-        return new Statistics(f, totals, months, mediation, stages(f), new Statistics.OnTime(met, late, ratio(met, met + late)),
-                new Statistics.Amounts(money(claimed), money(agreed), money(queries.paid(f))), causeFigures);
+        return new Statistics(f, totals, months, mediation, stages(f, eventsLater.join()),
+                new Statistics.OnTime(met, late, ratio(met, met + late)),
+                new Statistics.Amounts(money(claimed), money(agreed), money(paid)), causeFigures);
     }
 
     private List<Statistics.Month> months(StatisticsFilter f, List<StatisticsQueries.CaseSpan> spans) {
@@ -131,14 +157,13 @@ public class StatisticsService {
         return months;
     }
 
-    private List<Statistics.StageFigures> stages(StatisticsFilter f) {
+    private List<Statistics.StageFigures> stages(StatisticsFilter f, List<StatisticsQueries.StageEvent> events) {
         Map<String, List<Double>> days = new LinkedHashMap<>();
         Map<String, long[]> counts = new HashMap<>(); // [entered by cases received in period, ended in period, within limit]
         for (CaseStage s : MEASURED) {
             days.put(s.name(), new ArrayList<>());
             counts.put(s.name(), new long[3]);
         }
-        List<StatisticsQueries.StageEvent> events = queries.stageEvents(f);
         Map<Long, Set<String>> enteredByCase = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             StatisticsQueries.StageEvent e = events.get(i);
