@@ -3,6 +3,7 @@ package cn.labordispute.documents;
 import cn.labordispute.cases.CaseCause;
 import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.cases.CaseRepository;
+import cn.labordispute.cases.Claim;
 import cn.labordispute.cases.DisputeCase;
 import cn.labordispute.cases.Party;
 import cn.labordispute.cases.PaymentSchedule;
@@ -79,12 +80,13 @@ class CaseFacts {
         m.put("org", organisations.find(c.orgCode()).orElse(new Organisation(c.orgCode(), c.orgCode(), "", "", "")));
         m.put("workers", parties.stream().filter(p -> p.role() == Party.Role.WORKER).toList());
         m.put("employer", parties.stream().filter(p -> p.role() == Party.Role.EMPLOYER).findFirst().orElse(null));
-        List<Map<String, Object>> claims = cases.claims(c.id()).stream().map(cl -> Map.<String, Object>of(
+        List<Claim> recorded = cases.claims(c.id());
+        List<Map<String, Object>> claims = recorded.stream().map(cl -> Map.<String, Object>of(
                 "cause", causes.find(cl.causeCode()).map(CaseCause::name).orElse(cl.causeCode()),
                 "description", cl.description() == null ? "" : cl.description(),
                 "amount", cl.amount() == null ? BigDecimal.ZERO : cl.amount())).toList();
         m.put("claims", claims);
-        m.put("totalClaimed", cases.claims(c.id()).stream().map(cl -> cl.amount() == null ? BigDecimal.ZERO : cl.amount())
+        m.put("totalClaimed", recorded.stream().map(cl -> cl.amount() == null ? BigDecimal.ZERO : cl.amount())
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
         Map<String, Object> v = new HashMap<>(variables);
         v.values().removeIf(x -> x == null);

@@ -1,17 +1,16 @@
 package cn.labordispute.documents;
 
+import cn.labordispute.cases.PaymentSchedule;
+import cn.labordispute.deadlines.Deadlines;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 
 /** How documents print dates and money: 2026年10月15日, 4,000.00 元, 人民币肆仟元整. Templates call it as {@code fmt}. */
 public final class Formats {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String DIGITS = "零壹贰叁肆伍陆柒捌玖";
     private static final String[] UNITS = {"", "拾", "佰", "仟"};
     private static final String[] GROUPS = {"", "万", "亿", "万亿"};
@@ -106,25 +105,11 @@ public final class Formats {
         return out.toString();
     }
 
-    static BigDecimal toMoney(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        BigDecimal b = value instanceof BigDecimal d ? d : new BigDecimal(value.toString().trim());
-        return b.setScale(2, RoundingMode.HALF_UP);
+    private static BigDecimal toMoney(Object value) {
+        return value instanceof BigDecimal b ? b.setScale(2, RoundingMode.HALF_UP) : PaymentSchedule.money(value);
     }
 
-    static LocalDate toDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof Date d) {
-            return d.toInstant().atZone(ZONE).toLocalDate();
-        }
-        String s = value.toString().trim();
-        return s.isEmpty() ? null : LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+    private static LocalDate toDate(Object value) {
+        return value == null || value.toString().isBlank() ? null : Deadlines.toLocalDate(value);
     }
 }

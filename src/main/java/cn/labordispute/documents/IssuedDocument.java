@@ -11,10 +11,6 @@ public record IssuedDocument(long id, String caseNumber, DocumentKind kind, Stri
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(WorkingDayCalendar.ZONE);
 
-    public String kindName() {
-        return kind.name();
-    }
-
     /** When it was issued, to the minute, in China's time zone. */
     public String issuedAt() {
         return MINUTE.format(createdAt);
