@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -112,6 +113,11 @@ public class IntakeService {
         return caseNumber;
     }
 
+    /** The variables every case starts with; the model check lets any step read them. */
+    public static final Set<String> CASE_VARIABLES = Set.of("caseNumber", "caseId", "organisation", "requestedProcedure",
+            "applicationReceivedOn", "collective", "workerCount", "migrantWorker", "wageArrears", "paymentOrderEligible",
+            "totalClaimAmount");
+
     private Map<String, Object> processVariables(String caseNumber, long caseId, Organisation org,
             CaseApplication application, LocalDate receivedOn, boolean collective, List<Claim> claims) {
         Map<String, Object> v = new HashMap<>();
@@ -128,6 +134,9 @@ public class IntakeService {
                 .anyMatch(c -> causes.find(c.causeCode()).map(CaseCause::paymentOrderEligible).orElse(false)));
         v.put("totalClaimAmount", claims.stream().map(Claim::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .toPlainString());
+        if (!v.keySet().equals(CASE_VARIABLES)) {
+            throw new IllegalStateException("CASE_VARIABLES must list the variables a case starts with: " + v.keySet());
+        }
         return v;
     }
 }
