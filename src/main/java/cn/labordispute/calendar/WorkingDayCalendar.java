@@ -19,14 +19,21 @@ public class WorkingDayCalendar {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
-    private final Map<LocalDate, Day> days = new TreeMap<>();
-    private final int lastCoveredYear;
+    /** The table as last loaded; replaced whole when policy staff deploy a new version. */
+    private volatile Map<LocalDate, Day> days;
+    private volatile int lastCoveredYear;
 
     /** A listed day: a holiday (working = false) or an adjusted working day (working = true). */
     public record Day(LocalDate date, boolean working, String name) {
     }
 
     public WorkingDayCalendar(Resource holidays) {
+        reload(holidays);
+    }
+
+    /** Reads a holiday table; a bad row fails with the line named and leaves the calendar as it was. */
+    public final void reload(Resource holidays) {
+        Map<LocalDate, Day> days = new TreeMap<>();
         int last = 0;
         for (PolicyTable.Row row : PolicyTable.read(holidays)) {
             LocalDate date;
@@ -45,6 +52,7 @@ public class WorkingDayCalendar {
             days.put(date, new Day(date, kind.equals("WORK"), row.get("name")));
             last = Math.max(last, date.getYear());
         }
+        this.days = java.util.Collections.unmodifiableMap(days);
         this.lastCoveredYear = last;
         if (lastCoveredYear <= java.time.LocalDate.now(ZONE).getYear()) {
             log.warn("Working-day calendar covers holidays only through {}: deadlines after that count weekends only and "

@@ -10,9 +10,18 @@ import org.springframework.core.io.Resource;
 /** The periods table, read from its CSV file, with lengths overridden by configuration where given. */
 public class StatutoryPeriods {
 
-    private final Map<String, StatutoryPeriod> byName = new LinkedHashMap<>();
+    private final Map<String, Integer> overrides;
+    /** The table as last loaded; replaced whole when policy staff deploy a new version. */
+    private volatile Map<String, StatutoryPeriod> byName;
 
     public StatutoryPeriods(Resource table, Map<String, Integer> overrides) {
+        this.overrides = Map.copyOf(overrides);
+        reload(table);
+    }
+
+    /** Reads a periods table; a bad row fails with the line named and leaves the periods as they were. */
+    public final void reload(Resource table) {
+        Map<String, StatutoryPeriod> byName = new LinkedHashMap<>();
         for (PolicyTable.Row row : PolicyTable.read(table)) {
             StatutoryPeriod.Unit unit;
             int length;
@@ -35,8 +44,13 @@ public class StatutoryPeriods {
             if (length == null || length <= 0) {
                 throw new IllegalStateException("dispute.deadlines.lengths." + name + " must be a positive whole number");
             }
-            byName.put(name, get(name).withLength(length));
+            StatutoryPeriod period = byName.get(name);
+            if (period == null) {
+                throw new UnknownPeriodException(name);
+            }
+            byName.put(name, period.withLength(length));
         });
+        this.byName = byName;
     }
 
     public StatutoryPeriod get(String name) {

@@ -61,6 +61,13 @@ public final class ModelFiles {
         return new ModelFiles(merged);
     }
 
+    /** This set without the named files. */
+    public ModelFiles without(java.util.Collection<String> names) {
+        Map<String, byte[]> kept = new TreeMap<>(files);
+        names.forEach(kept::remove);
+        return new ModelFiles(kept);
+    }
+
     public Map<String, byte[]> all() {
         return files;
     }

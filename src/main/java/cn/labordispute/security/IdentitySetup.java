@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -64,6 +65,14 @@ public class IdentitySetup {
         grant(Roles.POLICY_EDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         grant(Roles.POLICY_EDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         grant(Roles.POLICY_EDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+        // deploy new versions and move running cases to them (the policy page, /api/policy, Cockpit's migration view)
+        grant(Roles.POLICY_EDITORS, Resources.DEPLOYMENT, "*", Permissions.CREATE);
+        grant(Roles.POLICY_EDITORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+        grant(Roles.POLICY_EDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
+        grant(Roles.POLICY_EDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        grant(Roles.POLICY_EDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.UPDATE);
+        grant(Roles.POLICY_EDITORS, Resources.BATCH, "*", Permissions.CREATE);
+        grant(Roles.POLICY_EDITORS, Resources.BATCH, "*", Permissions.READ);
         ensureFilters();
     }
 

@@ -29,7 +29,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<StaffPageFilter> staffPages(StaffDirectory directory) {
         FilterRegistrationBean<StaffPageFilter> registration = new FilterRegistrationBean<>(new StaffPageFilter(directory));
-        registration.addUrlPatterns("/supervision", "/supervision/*", "/cases/*");
+        registration.addUrlPatterns("/supervision", "/supervision/*", "/cases/*", "/policy");
         return registration;
     }
 

@@ -1,0 +1,281 @@
+package cn.labordispute.models;
+
+import cn.labordispute.intake.FieldError;
+import cn.labordispute.security.Caller;
+import cn.labordispute.security.Roles;
+import cn.labordispute.security.StaffSession;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * The policy editor's page (/policy) and REST endpoint (/api/policy): validate, preview, deploy, roll back, migrate,
+ * versions and the audit trail. Only the policy-editor group (and administrators) may use it.
+ */
+@Controller
+public class PolicyController {
+
+    private final ModelDeployments deployments;
+    private final Migrations migrations;
+    private final PolicyTables tables;
+
+    public PolicyController(ModelDeployments deployments, Migrations migrations, PolicyTables tables) {
+        this.deployments = deployments;
+        this.migrations = migrations;
+        this.tables = tables;
+    }
+
+    @GetMapping("/policy")
+    String page(Caller caller, HttpServletRequest request, Model model) {
+        allowed(caller);
+        model.addAttribute("user", caller.userId());
+        model.addAttribute("csrf", StaffSession.csrfToken(request));
+        model.addAttribute("versions", deployments.versions(20));
+        model.addAttribute("files", deployments.deployed().all().keySet());
+        Map<String, List<PolicyTables.Version>> tableVersions = new LinkedHashMap<>();
+        tables.names().forEach(n -> tableVersions.put(n, tables.versions(n)));
+        model.addAttribute("tables", tableVersions);
+        model.addAttribute("audit", deployments.audit(20));
+        return "pages/policy";
+    }
+
+    @GetMapping("/api/policy/files")
+    @ResponseBody
+    List<String> files(Caller caller) {
+        allowed(caller);
+        return List.copyOf(deployments.deployed().all().keySet());
+    }
+
+    /** A file as deployed, to open in Camunda Modeler or a spreadsheet. */
+    @GetMapping("/api/policy/files/{name}")
+    ResponseEntity<byte[]> file(@PathVariable String name, Caller caller) {
+        allowed(caller);
+        byte[] content = deployments.deployed().get(name);
+        if (content == null) {
+            throw new PolicyChangeRejected("name", "没有名为 " + name + " 的已部署文件", "no deployed file named " + name);
+        }
+        return ResponseEntity.ok().contentType(new MediaType("application", "octet-stream"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(content);
+    }
+
+    @PostMapping("/api/policy/validate")
+    @ResponseBody
+    ModelDeployments.Report validate(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(defaultValue = "false") boolean fromRepository,
+            @RequestParam(name = "remove", required = false) List<String> remove, Caller caller) {
+        allowed(caller);
+        return deployments.validate(upload(files, fromRepository, remove), names(remove));
+    }
+
+    @PostMapping("/api/policy/preview")
+    @ResponseBody
+    ModelDeployments.Preview preview(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(defaultValue = "false") boolean fromRepository,
+            @RequestParam(name = "remove", required = false) List<String> remove, Caller caller) {
+        allowed(caller);
+        return deployments.preview(upload(files, fromRepository, remove), names(remove));
+    }
+
+    @PostMapping("/api/policy/deployments")
+    ResponseEntity<ModelDeployments.DeploymentResult> deploy(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(defaultValue = "false") boolean fromRepository, @RequestParam(required = false) String comment,
+            @RequestParam(name = "remove", required = false) List<String> remove, Caller caller) {
+        allowed(caller);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(deployments.deploy(upload(files, fromRepository, remove), names(remove), comment, caller));
+    }
+
+    @PostMapping("/api/policy/deployments/{deploymentId}/rollback")
+    ResponseEntity<ModelDeployments.DeploymentResult> rollback(@PathVariable String deploymentId,
+            @RequestBody(required = false) Map<String, String> body, Caller caller) {
+        allowed(caller);
+        return ResponseEntity.status(HttpStatus.CREATED).body(deployments.rollback(deploymentId, comment(body), caller));
+    }
+
+    @PostMapping("/api/policy/tables/{name}/versions/{version}/restore")
+    ResponseEntity<ModelDeployments.DeploymentResult> restoreTable(@PathVariable String name, @PathVariable int version,
+            @RequestBody(required = false) Map<String, String> body, Caller caller) {
+        allowed(caller);
+        return ResponseEntity.status(HttpStatus.CREATED).body(deployments.restoreTable(name, version, comment(body), caller));
+    }
+
+    @GetMapping("/api/policy/versions")
+    @ResponseBody
+    List<ModelDeployments.VersionView> versions(@RequestParam(defaultValue = "50") int limit, Caller caller) {
+        allowed(caller);
+        return deployments.versions(Math.max(1, Math.min(limit, 500)));
+    }
+
+    @GetMapping("/api/policy/tables/{name}/versions")
+    @ResponseBody
+    List<PolicyTables.Version> tableVersions(@PathVariable String name, Caller caller) {
+        allowed(caller);
+        if (!tables.isTable(name)) {
+            throw new PolicyChangeRejected("name", "没有名为 " + name + " 的政策表格", "no policy table named " + name);
+        }
+        return tables.versions(name);
+    }
+
+    @PostMapping("/api/policy/migrations/dry-run")
+    @ResponseBody
+    Migrations.Check dryRun(@RequestBody(required = false) Map<String, Object> body, Caller caller) {
+        allowed(caller);
+        return migrations.dryRun(text(body, "processKey"), version(body), caller);
+    }
+
+    @PostMapping("/api/policy/migrations")
+    ResponseEntity<Map<String, Object>> migrate(@RequestBody(required = false) Map<String, Object> body, Caller caller) {
+        allowed(caller);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(migrations.migrate(text(body, "processKey"), version(body), (String) body.get("comment"), caller));
+    }
+
+    @GetMapping("/api/policy/migrations/{batchId}")
+    @ResponseBody
+    Migrations.Progress progress(@PathVariable String batchId, Caller caller) {
+        allowed(caller);
+        return migrations.progress(batchId);
+    }
+
+    @GetMapping("/api/policy/audit")
+    @ResponseBody
+    List<Map<String, Object>> audit(@RequestParam(defaultValue = "100") int limit, Caller caller) {
+        allowed(caller);
+        return deployments.audit(limit);
+    }
+
+    @ExceptionHandler(PolicyChangeRejected.class)
+    ResponseEntity<Map<String, Object>> rejected(PolicyChangeRejected e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", e.getMessage());
+        body.put("errors", e.errors());
+        body.put("violations", e.violations());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @ExceptionHandler({NotPolicyEditor.class, AuthorizationException.class})
+    ResponseEntity<Map<String, Object>> forbidden(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(
+                "message", "只有政策人员可以校验、部署和迁移流程 / only policy editors may validate, deploy and migrate",
+                "errors", List.of(new FieldError("user", e.getMessage()))));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of(
+                "message", "上传的文件过大 / the upload is too large",
+                "errors", List.of(new FieldError("files", "文件过大 / file too large"))));
+    }
+
+    private static void allowed(Caller caller) {
+        if (!caller.groups().contains(Roles.POLICY_EDITORS) && !caller.groups().contains(Roles.ADMINS)) {
+            throw new NotPolicyEditor(caller.userId() + " 不在政策人员组 / is not in the policy-editor group");
+        }
+    }
+
+    /** File names to remove, from a list or one comma-separated field. */
+    private static List<String> names(List<String> remove) {
+        return remove == null ? List.of() : remove.stream().flatMap(r -> java.util.Arrays.stream(r.split(",")))
+                .map(String::trim).filter(r -> !r.isEmpty()).toList();
+    }
+
+    private static Map<String, byte[]> upload(List<MultipartFile> files, boolean fromRepository, List<String> remove) {
+        Map<String, byte[]> upload = new TreeMap<>();
+        if (fromRepository) {
+            upload.putAll(shipped());
+        }
+        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+            if (f.isEmpty() || f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()) {
+                continue;
+            }
+            try {
+                byte[] content = f.getBytes();
+                String text = new String(content, StandardCharsets.UTF_8);
+                if (text.indexOf('\0') >= 0 || !StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+                    throw new PolicyChangeRejected("files", f.getOriginalFilename() + " 不是 UTF-8 文本文件",
+                            f.getOriginalFilename() + " is not a UTF-8 text file");
+                }
+                upload.put(ModelFiles.bareName(f.getOriginalFilename()), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (upload.isEmpty() && names(remove).isEmpty()) {
+            throw new PolicyChangeRejected("files", "请选择要校验的文件，或选择“用系统自带的模型”", "choose files, or use the models shipped with the system");
+        }
+        return upload;
+    }
+
+    /** The models, forms and tables this build of the system ships with (the repo's files). */
+    static Map<String, byte[]> shipped() {
+        Map<String, byte[]> files = new TreeMap<>();
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        try {
+            List<Resource> found = new ArrayList<>();
+            for (String pattern : List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/**/*.form",
+                    "classpath*:policy/" + PolicyTables.PERIODS, "classpath*:policy/" + PolicyTables.HOLIDAYS)) {
+                found.addAll(List.of(resolver.getResources(pattern)));
+            }
+            for (Resource r : found) {
+                try (InputStream in = r.getInputStream()) {
+                    files.put(r.getFilename(), in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private static String comment(Map<String, String> body) {
+        return body == null ? null : body.get("comment");
+    }
+
+    private static String text(Map<String, Object> body, String field) {
+        Object value = body == null ? null : body.get(field);
+        if (!(value instanceof String s) || s.isBlank()) {
+            throw new PolicyChangeRejected(field, "缺少 " + field, field + " is required");
+        }
+        return s;
+    }
+
+    private static int version(Map<String, Object> body) {
+        Object value = body == null ? null : body.get("sourceVersion");
+        if (value instanceof Number n && n.intValue() > 0) {
+            return n.intValue();
+        }
+        throw new PolicyChangeRejected("sourceVersion", "须为正整数（要迁移的旧版本号）", "must be a positive whole number (the version to migrate from)");
+    }
+
+    /** The caller is not a policy editor. */
+    static class NotPolicyEditor extends RuntimeException {
+        NotPolicyEditor(String message) {
+            super(message);
+        }
+    }
+}

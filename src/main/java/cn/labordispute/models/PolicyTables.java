@@ -1,0 +1,158 @@
+package cn.labordispute.models;
+
+import cn.labordispute.calendar.WorkingDayCalendar;
+import cn.labordispute.deadlines.DeadlinesProperties;
+import cn.labordispute.deadlines.StatutoryPeriods;
+import jakarta.annotation.PostConstruct;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The policy tables that are data, not models (the periods table, the holiday calendar), as versioned rows: the
+ * newest version is in force. A new build whose file differs from the last release's adds a 'release' version;
+ * policy staff add 'policy' versions through the deploy path. Each version is checked by the same code that reads it.
+ */
+@Component
+public class PolicyTables {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyTables.class);
+    public static final String PERIODS = "statutory-periods.csv";
+    public static final String HOLIDAYS = "holidays-cn.csv";
+
+    /** One version of a table. */
+    public record Version(String name, int version, String content, String sha256, String source, String comment,
+            String createdBy, Instant createdAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, Resource> shipped = new LinkedHashMap<>();
+    private final Map<String, Consumer<Resource>> apply = new LinkedHashMap<>();
+    private final Map<String, Consumer<Resource>> check = new LinkedHashMap<>();
+
+    public PolicyTables(JdbcTemplate jdbc, DeadlinesProperties properties, StatutoryPeriods periods,
+            WorkingDayCalendar calendar) {
+        this.jdbc = jdbc;
+        shipped.put(PERIODS, properties.periods());
+        shipped.put(HOLIDAYS, properties.holidays());
+        apply.put(PERIODS, periods::reload);
+        apply.put(HOLIDAYS, calendar::reload);
+        check.put(PERIODS, r -> new StatutoryPeriods(r, properties.lengths()));
+        check.put(HOLIDAYS, WorkingDayCalendar::new);
+    }
+
+    public boolean isTable(String name) {
+        return shipped.containsKey(name);
+    }
+
+    public List<String> names() {
+        return List.copyOf(shipped.keySet());
+    }
+
+    /** Records the shipped files as release versions where they changed, then puts the newest versions in force. */
+    @PostConstruct
+    void load() {
+        for (Map.Entry<String, Resource> e : shipped.entrySet()) {
+            String content;
+            try {
+                content = e.getValue().getContentAsString(StandardCharsets.UTF_8);
+            } catch (java.io.IOException ex) {
+                throw new IllegalStateException("cannot read " + e.getValue().getDescription(), ex);
+            }
+            String sha = sha256(content);
+            List<String> lastRelease = jdbc.queryForList("SELECT sha256 FROM md_table_version WHERE name = ? AND source = 'release' "
+                    + "ORDER BY version DESC FETCH FIRST 1 ROWS ONLY", String.class, e.getKey());
+            if (lastRelease.isEmpty() || !lastRelease.get(0).equals(sha)) {
+                insert(e.getKey(), content, "release", "随系统发布 / shipped with the release", "system");
+            }
+            Version current = current(e.getKey()).orElseThrow();
+            if (!current.sha256().equals(sha)) {
+                apply.get(e.getKey()).accept(resource(current));
+                log.info("Policy table {} version {} ({}) is in force", current.name(), current.version(), current.source());
+            }
+        }
+    }
+
+    /** Checks a table's content with the code that reads it; the message names the line. */
+    public Optional<Violation> check(String name, byte[] content) {
+        try {
+            check.get(name).accept(new ByteArrayResource(content, name));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(new Violation(name, "", "TABLE", "表格有误：" + e.getMessage(), "the table is wrong: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Adds a version in the caller's transaction; it comes into force when that transaction commits (at once when
+     * there is none), so a deployment that fails leaves the table in force as it was.
+     */
+    public Version deploy(String name, byte[] content, String comment, String user) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        Version v = insert(name, text, "policy", comment, user);
+        Runnable inForce = () -> apply.get(name).accept(resource(v));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    inForce.run();
+                }
+            });
+        } else {
+            inForce.run();
+        }
+        return v;
+    }
+
+    public Optional<Version> current(String name) {
+        return versions(name).stream().findFirst();
+    }
+
+    /** Newest first. */
+    public List<Version> versions(String name) {
+        return jdbc.query("SELECT name, version, content, sha256, source, comment, created_by, created_at FROM md_table_version "
+                + "WHERE name = ? ORDER BY version DESC", (rs, i) -> new Version(rs.getString(1), rs.getInt(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()), name);
+    }
+
+    private Version insert(String name, String content, String source, String comment, String user) {
+        Integer last = jdbc.queryForObject("SELECT MAX(version) FROM md_table_version WHERE name = ?", Integer.class, name);
+        int version = last == null ? 1 : last + 1;
+        Instant now = Instant.now();
+        jdbc.update("INSERT INTO md_table_version (name, version, content, sha256, source, comment, created_by, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", name, version, content, sha256(content), source, comment, user, Timestamp.from(now));
+        return new Version(name, version, content, sha256(content), source, comment, user, now);
+    }
+
+    private static Resource resource(Version v) {
+        return new ByteArrayResource(v.content().getBytes(StandardCharsets.UTF_8), v.name() + " v" + v.version());
+    }
+
+    static String sha256(String content) {
+        return sha256(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
