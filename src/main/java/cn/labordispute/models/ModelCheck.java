@@ -33,7 +33,11 @@ public final class ModelCheck {
 
     /** Checks a project folder's bpmn/ and forms/ with an in-memory engine for the engine's own parse. */
     public static List<Violation> check(Path project) {
-        ModelFiles files = ModelFiles.fromFolders(project.resolve("bpmn"), project.resolve("forms"));
+        return check(ModelFiles.fromFolders(project.resolve("bpmn"), project.resolve("forms")), project);
+    }
+
+    /** Checks a set of files against the periods table of a project folder. */
+    public static List<Violation> check(ModelFiles files, Path project) {
         Path periods = project.resolve("src/main/resources/policy/statutory-periods.csv");
         if (!Files.exists(periods)) {
             throw new IllegalArgumentException("no periods table at " + periods);

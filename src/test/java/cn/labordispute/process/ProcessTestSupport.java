@@ -55,6 +55,11 @@ abstract class ProcessTestSupport {
     RecordingDocuments documents;
     Deadlines deadlines;
     private String deploymentId;
+    /**
+     * With -Dmodels.roundTrip=true (a second Surefire run in the build) every model is first written back by the
+     * Camunda model API, as Camunda Modeler would save it, and the process tests run on that.
+     */
+    static final boolean MODELER_ROUND_TRIP = Boolean.getBoolean("models.roundTrip");
 
     @BeforeEach
     void deployAndStartClock() throws IOException {
@@ -80,7 +85,8 @@ abstract class ProcessTestSupport {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         for (String pattern : List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/*.form")) {
             for (Resource r : resolver.getResources(pattern)) {
-                deployment.addInputStream(r.getFilename(), r.getInputStream());
+                deployment.addInputStream(r.getFilename(), MODELER_ROUND_TRIP ? RoundTrip.of(r.getFilename(), r.getInputStream())
+                        : r.getInputStream());
             }
         }
         deploymentId = deployment.deploy().getId();
