@@ -3,7 +3,6 @@
   const csrf = document.querySelector('#files-form input[name=_csrf]').value;
   const $ = (id) => document.getElementById(id);
   const esc = (s) => String(s == null ? '' : s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
-  const kinds = { ADDED: '新增', REMOVED: '删除', RENAMED: '改名', CHANGED: '修改' };
 
   function filesData() {
     const data = new FormData();
@@ -45,7 +44,7 @@
   function preview(p) {
     let html = report(p.report);
     html += '<h3>差异</h3>' + (p.changes.length ? '<table id="changes"><thead><tr><th>文件</th><th>元素</th><th>变化</th><th>原来</th><th>现在</th></tr></thead><tbody>'
-      + p.changes.map((c) => '<tr><td>' + esc(c.file) + '</td><td><code>' + esc(c.element) + '</code></td><td>' + (kinds[c.kind] || '') + '：' + esc(c.what)
+      + p.changes.map((c) => '<tr><td>' + esc(c.file) + '</td><td><code>' + esc(c.element) + '</code></td><td>' + (c.kind === 'CHANGED' ? '修改：' : '') + esc(c.what)
         + '</td><td>' + esc(c.before) + '</td><td>' + esc(c.after) + '</td></tr>').join('') + '</tbody></table>' : '<p class="muted">没有差异。</p>');
     if (p.waiting.length) {
       html += '<h3>运行中的案件停留位置（现行版本）</h3><table id="waiting"><thead><tr><th>流程</th><th>环节</th><th class="num">案件数</th><th></th></tr></thead><tbody>'

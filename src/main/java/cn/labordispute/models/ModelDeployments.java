@@ -319,10 +319,47 @@ public class ModelDeployments {
         return views;
     }
 
+    /** One entry of the audit trail: a deployment, roll-back or migration, with who, when, why and what. */
+    public record AuditEntry(long id, String action, String userId, Instant at, String comment, String deploymentId,
+            String batchId, String details) {
+
+        /** The details in words, e.g. "文件：mediation.bpmn；新版本：mediation 第2版 …". */
+        public String summary() {
+            try {
+                Map<?, ?> d = new ObjectMapper().readValue(details, Map.class);
+                List<String> parts = new ArrayList<>();
+                if (d.containsKey("process")) {
+                    parts.add(d.get("process") + " 第" + d.get("from") + "版 → 第" + d.get("to") + "版：迁移 " + d.get("moving")
+                            + " 件，留在原版本 " + ((List<?>) d.get("staying")).size() + " 件");
+                    ((List<?>) d.get("staying")).forEach(x -> parts.add(String.valueOf(x)));
+                }
+                words(parts, "文件", d.get("changedFiles"));
+                words(parts, "删除", d.get("removedFiles"));
+                words(parts, "新版本", d.get("definitions"));
+                words(parts, "表格版本", d.get("tableVersions"));
+                if (d.get("rolledBackTo") != null) {
+                    parts.add("回退到 " + d.get("rolledBackTo"));
+                }
+                return String.join("；", parts);
+            } catch (JsonProcessingException | RuntimeException e) {
+                return details;
+            }
+        }
+
+        private static void words(List<String> parts, String label, Object values) {
+            if (values instanceof List<?> list && !list.isEmpty()) {
+                parts.add(label + "：" + list.stream().map(v -> String.valueOf(v).replaceFirst(":(\\d+)$", " 第$1版"))
+                        .collect(Collectors.joining("、")));
+            }
+        }
+    }
+
     /** The audit trail, newest first. */
-    public List<Map<String, Object>> audit(int limit) {
-        return jdbc.queryForList("SELECT id, action, user_id, at, comment, deployment_id, batch_id, details FROM md_audit "
-                + "ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 500)) + " ROWS ONLY");
+    public List<AuditEntry> audit(int limit) {
+        return jdbc.query("SELECT id, action, user_id, at, comment, deployment_id, batch_id, details FROM md_audit "
+                + "ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 500)) + " ROWS ONLY",
+                (rs, i) -> new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
     }
 
     void audit(String action, String user, String comment, String deploymentId, String batchId, Map<String, Object> details) {

@@ -1,5 +1,6 @@
 package cn.labordispute.models;
 
+import cn.labordispute.calendar.Times;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.security.Caller;
 import cn.labordispute.security.Roles;
@@ -55,6 +56,7 @@ public class PolicyController {
         allowed(caller);
         model.addAttribute("user", caller.userId());
         model.addAttribute("csrf", StaffSession.csrfToken(request));
+        model.addAttribute("t", Times.INSTANCE);
         model.addAttribute("versions", deployments.versions(20));
         model.addAttribute("files", deployments.deployed().all().keySet());
         Map<String, List<PolicyTables.Version>> tableVersions = new LinkedHashMap<>();
@@ -164,7 +166,7 @@ public class PolicyController {
 
     @GetMapping("/api/policy/audit")
     @ResponseBody
-    List<Map<String, Object>> audit(@RequestParam(defaultValue = "100") int limit, Caller caller) {
+    List<ModelDeployments.AuditEntry> audit(@RequestParam(defaultValue = "100") int limit, Caller caller) {
         allowed(caller);
         return deployments.audit(limit);
     }

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -45,6 +46,8 @@ public class PolicyTables {
     private final Map<String, Resource> shipped = new LinkedHashMap<>();
     private final Map<String, Consumer<Resource>> apply = new LinkedHashMap<>();
     private final Map<String, Consumer<Resource>> check = new LinkedHashMap<>();
+    /** The version of each table in force on this node. */
+    private final Map<String, Integer> inForce = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PolicyTables(JdbcTemplate jdbc, DeadlinesProperties properties, StatutoryPeriods periods,
             WorkingDayCalendar calendar) {
@@ -83,10 +86,31 @@ public class PolicyTables {
             }
             Version current = current(e.getKey()).orElseThrow();
             if (!current.sha256().equals(sha)) {
-                apply.get(e.getKey()).accept(resource(current));
-                log.info("Policy table {} version {} ({}) is in force", current.name(), current.version(), current.source());
+                putInForce(current);
+            } else {
+                inForce.put(current.name(), current.version());
             }
         }
+    }
+
+    /**
+     * Another node may have deployed a table version: every half minute each node puts the newest version in force
+     * (on the deploying node it is in force at commit already).
+     */
+    @Scheduled(fixedDelayString = "${dispute.policy.table-refresh-millis:30000}", initialDelayString = "${dispute.policy.table-refresh-millis:30000}")
+    public void refresh() {
+        jdbc.query("SELECT name, MAX(version) FROM md_table_version GROUP BY name", rs -> {
+            String name = rs.getString(1);
+            if (shipped.containsKey(name) && !Integer.valueOf(rs.getInt(2)).equals(inForce.get(name))) {
+                current(name).ifPresent(this::putInForce);
+            }
+        });
+    }
+
+    private void putInForce(Version v) {
+        apply.get(v.name()).accept(resource(v));
+        inForce.put(v.name(), v.version());
+        log.info("Policy table {} version {} ({}) is in force", v.name(), v.version(), v.source());
     }
 
     /** Checks a table's content with the code that reads it; the message names the line. */
@@ -106,16 +130,15 @@ public class PolicyTables {
     public Version deploy(String name, byte[] content, String comment, String user) {
         String text = new String(content, StandardCharsets.UTF_8);
         Version v = insert(name, text, "policy", comment, user);
-        Runnable inForce = () -> apply.get(name).accept(resource(v));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    inForce.run();
+                    putInForce(v);
                 }
             });
         } else {
-            inForce.run();
+            putInForce(v);
         }
         return v;
     }

@@ -1,5 +1,6 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.calendar.Times;
 import cn.labordispute.security.Caller;
 import cn.labordispute.security.StaffSession;
 import cn.labordispute.cases.CaseViews;

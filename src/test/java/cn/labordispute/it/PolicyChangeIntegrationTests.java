@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.labordispute.deadlines.Deadlines;
 import cn.labordispute.calendar.EngineTime;
+import cn.labordispute.models.PolicyTables;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,6 +73,8 @@ class PolicyChangeIntegrationTests {
     @Autowired ManagementService management;
     @Autowired TaskService tasks;
     @Autowired Deadlines deadlines;
+    @Autowired PolicyTables policyTables;
+    @Autowired JdbcTemplate jdbc;
 
     StaffClient mediator;
     StaffClient union;
@@ -188,8 +192,8 @@ class PolicyChangeIntegrationTests {
 
         List<Map<String, Object>> audit = policy.exchange("/api/policy/audit", HttpMethod.GET, null,
                 new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
-        assertThat(audit.get(0)).containsEntry("ACTION", "DEPLOY").containsEntry("USER_ID", "huangli")
-                .containsEntry("DEPLOYMENT_ID", firstDeployment);
+        assertThat(audit.get(0)).containsEntry("action", "DEPLOY").containsEntry("userId", "huangli")
+                .containsEntry("deploymentId", firstDeployment);
     }
 
     @Test
@@ -264,7 +268,20 @@ class PolicyChangeIntegrationTests {
 
         List<Map<String, Object>> audit = policy.exchange("/api/policy/audit", HttpMethod.GET, null,
                 new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
-        assertThat(audit).extracting(a -> a.get("ACTION")).containsSubsequence("ROLLBACK", "MIGRATE", "DEPLOY");
+        assertThat(audit).extracting(a -> a.get("action")).containsSubsequence("ROLLBACK", "MIGRATE", "DEPLOY");
+    }
+
+    @Test
+    @Order(8)
+    void aTableVersionDeployedOnAnotherNodeComesIntoForceHere() {
+        String periods = new String(repoFile("src/main/resources/policy/statutory-periods.csv"), StandardCharsets.UTF_8)
+                .replace("MEDIATION_ACCEPTANCE,3,WORKING_DAYS", "MEDIATION_ACCEPTANCE,4,WORKING_DAYS");
+        jdbc.update("INSERT INTO md_table_version (name, version, content, sha256, source, comment, created_by, created_at) "
+                + "VALUES ('statutory-periods.csv', (SELECT MAX(version) + 1 FROM md_table_version WHERE name = 'statutory-periods.csv'), "
+                + "?, 'x', 'policy', '另一节点部署', 'huangli', CURRENT_TIMESTAMP)", periods);
+        assertThat(deadlines.compute("MEDIATION_ACCEPTANCE", EngineTime.today()).period().length()).isEqualTo(2);
+        policyTables.refresh();
+        assertThat(deadlines.compute("MEDIATION_ACCEPTANCE", EngineTime.today()).period().length()).isEqualTo(4);
     }
 
     // ---- the change a policy editor makes in Camunda Modeler --------------------------------------------------
