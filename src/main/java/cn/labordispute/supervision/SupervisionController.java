@@ -25,9 +25,11 @@ class SupervisionController {
     private final CaseViews cases;
     private final CaseDiagrams diagrams;
     private final DeadlineRecords deadlines;
+    private final Extensions extensions;
 
     SupervisionController(SupervisionService supervision, Reassignment reassignment, CaseViews cases,
-            CaseDiagrams diagrams, DeadlineRecords deadlines) {
+            CaseDiagrams diagrams, DeadlineRecords deadlines, Extensions extensions) {
+        this.extensions = extensions;
         this.supervision = supervision;
         this.reassignment = reassignment;
         this.cases = cases;
@@ -55,9 +57,13 @@ class SupervisionController {
     }
 
     @GetMapping("/supervision")
-    String board(Caller caller, @RequestParam(required = false) Integer done, HttpServletRequest request, Model model) {
+    String board(Caller caller, @RequestParam(required = false) Integer done, @RequestParam(required = false) String extension,
+            HttpServletRequest request, Model model) {
         if (done != null) {
             model.addAttribute("message", "已处理 " + done + " 个任务");
+        }
+        if (extension != null) {
+            model.addAttribute("message", "approved".equals(extension) ? "已批准延长审理期限，裁决期限已顺延" : "已作出不批准延期的决定");
         }
         return render(caller, request, model);
     }
@@ -80,9 +86,28 @@ class SupervisionController {
         return render(caller, request, model);
     }
 
+    /** Approve or refuse an award-extension request through the process's approval step; 400 with the page on bad input. */
+    @PostMapping("/supervision/extensions")
+    String decideExtension(Caller caller, @RequestParam(required = false) String taskId,
+            @RequestParam(required = false) Boolean approved, @RequestParam(required = false) Integer days,
+            @RequestParam(required = false) String note, @RequestParam(name = "_csrf", required = false) String csrf,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        List<FieldError> errors = StaffSession.validCsrf(request, csrf)
+                ? extensions.decide(caller, taskId, approved, days, note)
+                : List.of(new FieldError("_csrf", "页面已过期，请刷新后重试 / the page expired, reload and try again"));
+        if (errors.isEmpty()) {
+            return "redirect:/supervision?extension=" + (Boolean.TRUE.equals(approved) ? "approved" : "refused");
+        }
+        response.setStatus(errors.get(0).field().equals("_csrf") ? HttpServletResponse.SC_FORBIDDEN
+                : HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("errors", errors);
+        return render(caller, request, model);
+    }
+
     private String render(Caller caller, HttpServletRequest request, Model model) {
         OverdueBoard board = supervision.board(caller);
         model.addAttribute("board", board);
+        model.addAttribute("extensions", board.supervisor() ? extensions.pending(caller) : List.of());
         model.addAttribute("staff", board.supervisor() ? reassignment.staff(caller) : java.util.Map.of());
         model.addAttribute("user", caller.userId());
         model.addAttribute("csrf", StaffSession.csrfToken(request));

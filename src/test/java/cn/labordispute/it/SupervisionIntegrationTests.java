@@ -49,6 +49,10 @@ class SupervisionIntegrationTests {
     TaskService tasks;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    cn.labordispute.deadlines.Deadlines deadlines;
 
     String yuzhongCase;
     String jishouCase;
@@ -288,5 +292,68 @@ class SupervisionIntegrationTests {
         other.add(HttpHeaders.COOKIE, login("tianjing"));
         assertThat(browser.exchange("/supervision/cases/{n}", HttpMethod.GET, new HttpEntity<>(other), String.class,
                 yuzhongCase).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void supervisorDecidesAnAwardExtensionFromTheBoardThroughTheProcessWithinTheCap() {
+        String arbitration = intake.open(new CaseApplication("yuzhong", "ARBITRATION", "违法解除", null,
+                List.of(new CaseApplication.Worker("劳动者", "RESIDENT_ID", "500103199001011232", null, null, true)),
+                new CaseApplication.Employer("某公司", "91500103MA5UK2LT71", null, null),
+                List.of(new CaseApplication.ClaimItem("TERM_UNLAWFUL", null, new BigDecimal("36000.00")))));
+        StaffClient arbitrator = new StaffClient(http, "zhaomin", "demo");
+        arbitrator.claimAndComplete(arbitration, "Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        arbitrator.claimAndComplete(arbitration, "Task_ServeApplicationCopy", "respondentServedOn", "2026-10-12",
+                "tribunal", "SOLE", "tribunalNotifiedOn", "2026-10-12");
+        arbitrator.claimAndComplete(arbitration, "Task_RecordDefence", "defenceReceived", true,
+                "defenceSummary", "不同意", "defenceServedOn", "2026-10-15");
+        arbitrator.claimAndComplete(arbitration, "Task_HoldHearing", "hearingHeldOn", "2026-10-20",
+                "hearingRecord", "开庭审理", "mediatedBeforeAward", false);
+        arbitrator.claimAndComplete(arbitration, "Task_IssueAward", "requestExtension", true,
+                "extensionReason", "需待工伤等级鉴定结论");
+        Date dueBefore = awardTaskDue(arbitration);
+        assertThat(dueBefore).isNull(); // the award task waits behind the approval
+
+        String cookie = login("liuyang");
+        assertThat(page(cookie)).contains("待审批的延长审理期限申请").contains(arbitration).contains("需待工伤等级鉴定结论");
+        String approval = tasks.createTaskQuery().processInstanceBusinessKey(arbitration)
+                .taskDefinitionKey("Task_ApproveAwardExtension").singleResult().getId();
+
+        ResponseEntity<String> overCap = decide(cookie, approval, "true", "20");
+        assertThat(overCap.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(overCap.getBody()).contains("批准延长的日数须为1至15日").contains("（days）");
+        ResponseEntity<String> otherOrganisation = decide(login("tianjing"), approval, "true", "10");
+        assertThat(otherOrganisation.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(otherOrganisation.getBody()).contains("不属于您督办的组织");
+        assertThat(tasks.createTaskQuery().taskId(approval).singleResult()).as("nothing changed").isNotNull();
+
+        ResponseEntity<String> approved = decide(cookie, approval, "true", "10");
+        assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(approved.getHeaders().getLocation().toString()).endsWith("/supervision?extension=approved");
+        // the process recorded it: accepted on the engine day, 45 + 10 days, the award task back with the later due date
+        java.time.LocalDate accepted = java.time.LocalDate.parse((String) runtime.getVariable(
+                tasks.createTaskQuery().processInstanceBusinessKey(arbitration).taskDefinitionKey("Task_IssueAward")
+                        .singleResult().getExecutionId(), "arbitrationAcceptedOn"));
+        assertThat(awardTaskDue(arbitration)).isEqualTo(deadlines.due("ARBITRATION_AWARD", accepted,
+                deadlines.compute("ARBITRATION_AWARD", accepted, 10).due()));
+        assertThat(timeline(arbitration, "EXTENSION_APPROVED")).containsExactly("主管 liuyang 批准延长审理期限 10 日");
+        assertThat(page(cookie)).doesNotContain("需待工伤等级鉴定结论");
+    }
+
+    private Date awardTaskDue(String caseNumber) {
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_IssueAward").singleResult();
+        return task == null ? null : task.getDueDate();
+    }
+
+    private ResponseEntity<String> decide(String cookie, String taskId, String approved, String days) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, cookie);
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        fields.add("taskId", taskId);
+        fields.add("approved", approved);
+        fields.add("days", days);
+        fields.add("note", "");
+        fields.add("_csrf", csrfOf(cookie));
+        return browser.postForEntity("/supervision/extensions", new HttpEntity<>(fields, headers), String.class);
     }
 }
