@@ -20,13 +20,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Fills a fresh PostgreSQL database with N open synthetic cases (organisations, procedures, causes and received
- * dates over the last 60 days spread at random), lets the deadline monitor mark what is overdue or soon due and
+ * dates over the last 60 days spread at random; mediation and arbitration cases spread over their first steps and
+ * over six mediators per organisation), lets the deadline monitor mark what is overdue or soon due and
  * escalate it, then times the supervision board for an organisation's supervisor and for the city supervisor.
  *
  * <pre>
@@ -71,11 +76,26 @@ public final class BoardBenchmark {
         }
     }
 
+    /** Synthetic mediators per organisation, so that work spreads over people as it does in a centre. */
+    private static final int MEDIATORS = 6;
+
     private static void generate(ConfigurableApplicationContext context, int cases) throws InterruptedException {
         IntakeService intake = context.getBean(IntakeService.class);
+        TaskService tasks = context.getBean(TaskService.class);
+        IdentityService identity = context.getBean(IdentityService.class);
+        for (String org : ORGS) {
+            for (int m = 1; m <= MEDIATORS; m++) {
+                User user = identity.newUser(mediator(org, m));
+                user.setFirstName("调解员" + m);
+                user.setLastName("（" + org + "）");
+                identity.saveUser(user);
+                identity.createMembership(user.getId(), "mediator-" + org);
+            }
+        }
         LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
         long start = System.currentTimeMillis();
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         for (int i = 0; i < cases; i++) {
             final int n = i;
@@ -89,11 +109,19 @@ public final class BoardBenchmark {
                     workers.add(new CaseApplication.Worker("劳动者" + n + "-" + w, w == 0 ? "RESIDENT_ID" : "PASSPORT", id,
                             null, null, random.nextBoolean()));
                 }
-                intake.open(new CaseApplication(ORGS[random.nextInt(ORGS.length)],
-                        PROCEDURES[random.nextInt(PROCEDURES.length)], "合成案件 " + n, received, workers,
+                String org = ORGS[random.nextInt(ORGS.length)];
+                String procedure = PROCEDURES[random.nextInt(PROCEDURES.length)];
+                String caseNumber = intake.open(new CaseApplication(org, procedure, "合成案件 " + n, received, workers,
                         new CaseApplication.Employer("合成用人单位" + (n % 500), "91500103MA5U8XYM10", null, null),
                         List.of(new CaseApplication.ClaimItem(CAUSES[random.nextInt(CAUSES.length)], null,
                                 BigDecimal.valueOf(1000 + random.nextInt(50_000))))));
+                try {
+                    advance(tasks, caseNumber, org, procedure, random);
+                } catch (RuntimeException e) {
+                    if (failed.getAndIncrement() == 0) {
+                        e.printStackTrace();
+                    }
+                }
                 int k = done.incrementAndGet();
                 if (k % 2000 == 0) {
                     System.out.printf("%d cases opened (%.0f s)%n", k, (System.currentTimeMillis() - start) / 1000.0);
@@ -103,7 +131,8 @@ public final class BoardBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(2, TimeUnit.HOURS);
-        System.out.printf("opened %d cases in %.0f s%n", cases, (System.currentTimeMillis() - start) / 1000.0);
+        System.out.printf("opened %d cases in %.0f s (%d could not be moved on)%n", cases,
+                (System.currentTimeMillis() - start) / 1000.0, failed.get());
         DeadlineMonitor monitor = context.getBean(DeadlineMonitor.class);
         long sweepStart = System.currentTimeMillis();
         int moved;
@@ -114,6 +143,33 @@ public final class BoardBenchmark {
         } while (moved > 0);
         System.out.printf("deadline monitor moved %d deadlines in %.0f s%n", total,
                 (System.currentTimeMillis() - sweepStart) / 1000.0);
+    }
+
+    private static String mediator(String org, int m) {
+        return "tj" + org + m;
+    }
+
+    /**
+     * Spreads cases over steps and people: of the mediation cases a third stay unclaimed at acceptance, a third are
+     * claimed by one of the organisation's mediators, a third are accepted and wait for that mediator to schedule the
+     * first session; half the arbitration cases are accepted and wait for service of the application.
+     */
+    private static void advance(TaskService tasks, String caseNumber, String org, String procedure, Random random) {
+        int step = random.nextInt(3);
+        String mediator = mediator(org, 1 + random.nextInt(MEDIATORS));
+        if (procedure.equals("MEDIATION") && step > 0) {
+            Task acceptance = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                    .taskDefinitionKey("Task_DecideMediationAcceptance").singleResult();
+            tasks.setAssignee(acceptance.getId(), mediator);
+            if (step == 2) {
+                tasks.complete(acceptance.getId(), java.util.Map.of("withinScope", true, "otherPartyConsents", true,
+                        "jointMediation", false, "assignedMediator", mediator));
+            }
+        } else if (procedure.equals("ARBITRATION") && step > 0 && random.nextBoolean()) {
+            Task acceptance = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                    .taskDefinitionKey("Task_DecideArbitrationAcceptance").singleResult();
+            tasks.complete(acceptance.getId(), java.util.Map.of("acceptanceDecision", "ACCEPT"));
+        }
     }
 
     /** A whole page over HTTP, as a browser asks for it: log in through the form, then GET the path. */
