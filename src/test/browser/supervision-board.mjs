@@ -44,6 +44,17 @@ await withBrowser(async browser => {
   check((await page.textContent('.notice')).includes('已处理 1 个任务'), 'the supervisor reassigned the task from the board');
   check(await page.locator('#urgent tbody tr', { hasText: 'wangfang' }).count() >= 1, 'the board shows the new assignee');
 
+  // 仲裁延期: the demo arbitrator's request waits for the director; approve ten days through the process
+  check(await page.locator('#extensions tbody tr', { hasText: '劳动能力鉴定' }).count() === 1,
+    'the board lists the award-extension request with its reason');
+  const request = page.locator('#extensions tbody tr', { hasText: '劳动能力鉴定' });
+  await request.locator('input[name=approved][value=true]').check();
+  await request.locator('input[name=days]').fill('10');
+  await request.locator('button[type=submit]').click();
+  await page.waitForSelector('.notice');
+  check((await page.textContent('.notice')).includes('已批准延长审理期限'), 'the supervisor approved the extension from the board');
+  check(await page.locator('#extensions tbody tr', { hasText: '劳动能力鉴定' }).count() === 0, 'the request is decided');
+
   // the statistics: the received count the page shows equals the API's, the charts are drawn, a figure exports
   await page.click('#to-statistics');
   await page.waitForSelector('#chart-months.drawn');

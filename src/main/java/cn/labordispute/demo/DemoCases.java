@@ -100,6 +100,22 @@ class DemoCases {
         complete(seventh, "Task_AssessPerformance", Map.of("performanceCapacity", "GOOD",
                 "capacityNote", "公司经营正常，有支付能力", "paidOnTheSpot", false,
                 "noticeServedOn", EngineTime.today().toString()));
+
+        // 8. A work-injury dismissal in arbitration: heard, and the arbitrator asks the director for more time.
+        String eighth = intake.open(new CaseApplication("yuzhong", "ARBITRATION",
+                "工伤停工留薪期内被解除劳动合同，要求支付违法解除赔偿金和停工留薪期工资。", null,
+                List.of(new Worker("邓勇", "RESIDENT_ID", "500103198811110019", "13800009999", "重庆市渝中区", true)),
+                builder, List.of(new ClaimItem("TERM_UNLAWFUL", "违法解除赔偿金", new BigDecimal("42000.00")),
+                        new ClaimItem("PAY_INJURY_LEAVE", "停工留薪期工资", new BigDecimal("15600.00")))));
+        complete(eighth, "Task_DecideArbitrationAcceptance", Map.of("acceptanceDecision", "ACCEPT"));
+        complete(eighth, "Task_ServeApplicationCopy", Map.of("respondentServedOn", EngineTime.today().toString(),
+                "tribunal", "SOLE", "tribunalNotifiedOn", EngineTime.today().toString()));
+        complete(eighth, "Task_RecordDefence", Map.of("defenceReceived", true, "defenceSummary", "解除系因严重违纪",
+                "defenceServedOn", EngineTime.today().toString()));
+        complete(eighth, "Task_HoldHearing", Map.of("hearingHeldOn", EngineTime.today().toString(),
+                "hearingRecord", "开庭审理，双方质证", "mediatedBeforeAward", false));
+        complete(eighth, "Task_IssueAward", Map.of("requestExtension", true,
+                "extensionReason", "停工留薪期待劳动能力鉴定结论确定，案情复杂"));
     }
 
     private void complete(String caseNumber, String taskKey, Map<String, Object> variables) {
