@@ -15,7 +15,7 @@ public class CaseCauses {
 
     private final Map<String, CaseCause> byCode = new LinkedHashMap<>();
 
-    CaseCauses(@Value("${dispute.case-causes:classpath:policy/case-causes.csv}") Resource table) {
+    public CaseCauses(@Value("${dispute.case-causes:classpath:policy/case-causes.csv}") Resource table) {
         for (PolicyTable.Row row : PolicyTable.read(table)) {
             String parent = row.get("parent_code");
             CaseCause cause = new CaseCause(row.get("code"), row.get("name"), parent.isEmpty() ? null : parent,

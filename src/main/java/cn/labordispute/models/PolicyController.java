@@ -240,7 +240,8 @@ public class PolicyController {
         try {
             List<Resource> found = new ArrayList<>();
             for (String pattern : List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/**/*.form",
-                    "classpath*:policy/" + PolicyTables.PERIODS, "classpath*:policy/" + PolicyTables.HOLIDAYS)) {
+                    "classpath*:policy/" + PolicyTables.PERIODS, "classpath*:policy/" + PolicyTables.HOLIDAYS,
+                    "classpath*:policy/" + PolicyTables.MINIMUM_WAGES)) {
                 found.addAll(List.of(resolver.getResources(pattern)));
             }
             for (Resource r : found) {

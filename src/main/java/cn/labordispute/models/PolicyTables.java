@@ -1,5 +1,6 @@
 package cn.labordispute.models;
 
+import cn.labordispute.arbitration.MinimumWages;
 import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.deadlines.DeadlinesProperties;
 import cn.labordispute.deadlines.StatutoryPeriods;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The policy tables that are data, not models (the periods table, the holiday calendar), as versioned rows: the
+ * The policy tables that are data, not models (the periods table, the holiday calendar, the minimum wages), as versioned rows: the
  * newest version is in force. A new build whose file differs from the last release's adds a 'release' version;
  * policy staff add 'policy' versions through the deploy path. Each version is checked by the same code that reads it.
  */
@@ -36,6 +37,7 @@ public class PolicyTables {
     private static final Logger log = LoggerFactory.getLogger(PolicyTables.class);
     public static final String PERIODS = "statutory-periods.csv";
     public static final String HOLIDAYS = "holidays-cn.csv";
+    public static final String MINIMUM_WAGES = "minimum-wages.csv";
 
     /** One version of a table. */
     public record Version(String name, int version, String content, String sha256, String source, String comment,
@@ -50,14 +52,17 @@ public class PolicyTables {
     private final Map<String, Integer> inForce = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PolicyTables(JdbcTemplate jdbc, DeadlinesProperties properties, StatutoryPeriods periods,
-            WorkingDayCalendar calendar) {
+            WorkingDayCalendar calendar, MinimumWages minimumWages) {
         this.jdbc = jdbc;
         shipped.put(PERIODS, properties.periods());
         shipped.put(HOLIDAYS, properties.holidays());
+        shipped.put(MINIMUM_WAGES, minimumWages.shipped());
         apply.put(PERIODS, periods::reload);
         apply.put(HOLIDAYS, calendar::reload);
+        apply.put(MINIMUM_WAGES, minimumWages::reload);
         check.put(PERIODS, r -> new StatutoryPeriods(r, properties.lengths()));
         check.put(HOLIDAYS, WorkingDayCalendar::new);
+        check.put(MINIMUM_WAGES, MinimumWages::new);
     }
 
     public boolean isTable(String name) {

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestExecutionListeners;
 
 /** A period's length changed in configuration changes the due dates of new cases, with no code or model change. */
+@TestExecutionListeners(listeners = EngineOfThisContext.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:period-override;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",
