@@ -27,7 +27,7 @@ class ArbitrationConfiguration {
     @Bean("finalAward")
     FinalAwardTest finalAward(CaseCauses causes, MinimumWages wages, Organisations organisations, DecisionService decisions,
             @Value("${dispute.arbitration.final-award-wage-date:AWARD}") FinalAwardTest.WageDate wageDate) {
-        return new FinalAwardTest(causes, wages, organisations, variables -> {
+        return new FinalAwardTest(causes, wages, organisations::find, variables -> {
             DmnDecisionRuleResult rule = decisions.evaluateDecisionTableByKey("final_award").variables(variables)
                     .evaluate().getSingleResult();
             return rule == null ? Optional.<Map<String, Object>>empty() : Optional.of(rule.getEntryMap());

@@ -5,7 +5,6 @@ import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.cases.TaskInput;
 import cn.labordispute.deadlines.Deadlines;
 import cn.labordispute.security.Organisation;
-import cn.labordispute.security.Organisations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -48,12 +48,13 @@ public class FinalAwardTest {
 
     private final CaseCauses causes;
     private final MinimumWages wages;
-    private final Organisations organisations;
+    private final Function<String, Optional<Organisation>> organisations;
     private final Decision decision;
     private final WageDate wageDate;
     private final ObjectMapper json = new ObjectMapper();
 
-    public FinalAwardTest(CaseCauses causes, MinimumWages wages, Organisations organisations, Decision decision,
+    public FinalAwardTest(CaseCauses causes, MinimumWages wages, Function<String, Optional<Organisation>> organisations,
+            Decision decision,
             WageDate wageDate) {
         this.causes = causes;
         this.wages = wages;
@@ -96,8 +97,9 @@ public class FinalAwardTest {
      * awardItemsClassified (JSON), finalAwardItems, nonFinalAwardItems, finalAwardNeedsReview and awardFinalSummary.
      */
     public void classify(DelegateExecution execution) {
-        List<Item> items = items(execution.getVariable("awardItems"));
-        Organisation org = organisations.find((String) execution.getVariable("organisation"))
+        Object list = execution.getVariable("awardItems");
+        List<Item> items = list != null ? items(list) : rows(execution);
+        Organisation org = organisations.apply((String) execution.getVariable("organisation"))
                 .orElseThrow(() -> new IllegalStateException("no organisation " + execution.getVariable("organisation")));
         Object dayVariable = wageDate == WageDate.AWARD ? execution.getVariable("awardMadeOn")
                 : execution.getVariable("arbitrationReceivedOn");
@@ -115,6 +117,36 @@ public class FinalAwardTest {
         execution.setVariable("finalAwardNeedsReview", classified.stream().anyMatch(Classified::needsReview));
         execution.setVariable("awardFinalSummary", summary(classified));
     }
+
+    /** The award form's rows: awardItem1Cause, awardItem1Amount, awardItem1NationalStandard, … up to {@link #ROWS}. */
+    List<Item> rows(DelegateExecution execution) {
+        List<Item> items = new ArrayList<>();
+        for (int n = 1; n <= ROWS; n++) {
+            Object cause = execution.getVariable("awardItem" + n + "Cause");
+            if (cause == null || cause.toString().isBlank()) {
+                continue;
+            }
+            if (causes.find(cause.toString()).isEmpty()) {
+                throw TaskInput.invalid("awardItem" + n + "Cause", "第" + n + "项的请求事项（案由）无效：" + cause,
+                        "item " + n + " has an unknown cause: " + cause);
+            }
+            Object amount = execution.getVariable("awardItem" + n + "Amount");
+            BigDecimal value = amount == null || amount.toString().isBlank() ? null
+                    : new BigDecimal(amount.toString()).setScale(2, RoundingMode.HALF_UP);
+            if (value != null && value.signum() < 0) {
+                throw TaskInput.invalid("awardItem" + n + "Amount", "第" + n + "项的裁决金额须为不小于0的金额",
+                        "item " + n + " needs an amount of at least 0");
+            }
+            items.add(new Item(cause.toString(), value, Boolean.TRUE.equals(execution.getVariable("awardItem" + n + "NationalStandard"))));
+        }
+        if (items.isEmpty()) {
+            throw TaskInput.invalid("awardItem1Cause", "请逐项列明裁决事项", "list each item of the award");
+        }
+        return items;
+    }
+
+    /** How many item rows the award form has. */
+    public static final int ROWS = 6;
 
     /** "第1项 违法解除劳动合同赔偿金 42,000.00 元：非终局（…）" per item, one per line. */
     public static String summary(List<Classified> classified) {
@@ -138,14 +170,17 @@ public class FinalAwardTest {
         return text.toString();
     }
 
-    /** The award form's dynamic list: JSON text (also as Camunda's JSON value) of {causeCode, awardedAmount, nationalStandard}. */
+    /** Items as one JSON list (REST clients, tests): JSON text (or Camunda's JSON value) of {causeCode, amount, nationalStandard}. */
     List<Item> items(Object value) {
         if (value == null || value.toString().isBlank()) {
             throw TaskInput.invalid("awardItems", "请逐项列明裁决事项", "list each item of the award");
         }
         JsonNode list;
         try {
-            list = json.readTree(value instanceof String s ? s : json.writeValueAsString(value));
+            // a String, a list (process tests), or Camunda's JSON value from the Tasklist, whose toString is the JSON
+            list = json.readTree(value instanceof String s ? s
+                    : value instanceof java.util.Collection<?> || value instanceof Map<?, ?> ? json.writeValueAsString(value)
+                    : value.toString());
         } catch (JsonProcessingException e) {
             throw TaskInput.invalid("awardItems", "裁决事项格式有误", "the award items are malformed");
         }
@@ -164,14 +199,14 @@ public class FinalAwardTest {
                         "item " + (i + 1) + " has an unknown cause: " + cause);
             }
             BigDecimal amount = null;
-            if (n.hasNonNull("awardedAmount") && !n.path("awardedAmount").asText().isBlank()) {
+            if (n.hasNonNull("amount") && !n.path("amount").asText().isBlank()) {
                 try {
-                    amount = new BigDecimal(n.path("awardedAmount").asText()).setScale(2, RoundingMode.HALF_UP);
+                    amount = new BigDecimal(n.path("amount").asText()).setScale(2, RoundingMode.HALF_UP);
                 } catch (NumberFormatException e) {
                     amount = BigDecimal.valueOf(-1);
                 }
                 if (amount.signum() < 0) {
-                    throw TaskInput.invalid("awardItems[" + i + "].awardedAmount", "第" + (i + 1) + "项的裁决金额须为不小于0的金额",
+                    throw TaskInput.invalid("awardItems[" + i + "].amount", "第" + (i + 1) + "项的裁决金额须为不小于0的金额",
                             "item " + (i + 1) + " needs an amount of at least 0");
                 }
             }

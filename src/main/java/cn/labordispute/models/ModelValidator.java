@@ -484,12 +484,14 @@ public class ModelValidator {
 
     private void collectKeys(JsonNode components, String file, Set<String> seen, List<Violation> found) {
         for (JsonNode c : components) {
-            String key = c.path("key").asText(null);
+            // a dynamic list or group with a path submits its items under that name, like a field key
+            String key = c.hasNonNull("key") ? c.path("key").asText() : c.path("path").asText(null);
             if (key != null && !seen.add(key)) {
                 found.add(new Violation(file, key, "FORM", "字段 key " + key + " 出现两次", "field key " + key + " appears twice"));
             }
             if (c.path("components").isArray()) {
-                collectKeys(c.path("components"), file, seen, found);
+                // the fields of a group or list with a path live inside it: their keys are their own
+                collectKeys(c.path("components"), file, c.hasNonNull("path") ? new LinkedHashSet<>() : seen, found);
             }
         }
     }

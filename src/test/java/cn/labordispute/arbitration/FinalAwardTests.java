@@ -41,7 +41,7 @@ class FinalAwardTests {
             decision = dmn.parseDecision("final_award", in);
         }
         test = new FinalAwardTest(new CaseCauses(new ClassPathResource("policy/case-causes.csv")),
-                new MinimumWages(new ClassPathResource("policy/minimum-wages.csv")), null, variables -> {
+                new MinimumWages(new ClassPathResource("policy/minimum-wages.csv")), code -> Optional.empty(), variables -> {
                     DmnDecisionRuleResult rule = dmn.evaluateDecisionTable(decision, variables).getSingleResult();
                     return rule == null ? Optional.<Map<String, Object>>empty() : Optional.of(rule.getEntryMap());
                 }, FinalAwardTest.WageDate.AWARD);

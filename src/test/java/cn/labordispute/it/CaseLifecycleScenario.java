@@ -91,7 +91,9 @@ abstract class CaseLifecycleScenario {
         arbitrator.claimAndComplete(caseNumber, "Task_HoldHearing", "hearingHeldOn", "2026-12-10",
                 "hearingRecord", "开庭审理", "mediatedBeforeAward", false);
         arbitrator.claimAndComplete(caseNumber, "Task_IssueAward", "awardSummary", "支付经济补偿4000元及工资6200.5元",
-                "awardedAmount", 10200.5, "finalAward", false, "awardServedOn", "2026-12-20");
+                "awardedAmount", 10200.5, "awardItems", "[{\"causeCode\":\"TERM_COMPENSATION\",\"amount\":4000},"
+                        + "{\"causeCode\":\"PAY_ARREARS\",\"amount\":6200.5}]", "awardMadeOn", "2026-12-18",
+                "awardServedOn", "2026-12-20");
         assertThat(caseOf(caseNumber)).containsEntry("stage", "ARBITRATION");
         courtLiaison.claimAndComplete(caseNumber, "Task_RecordAwardResponse", "partySued", true,
                 "suitNote", "用人单位起诉");

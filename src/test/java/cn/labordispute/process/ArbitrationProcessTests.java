@@ -13,7 +13,8 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
         servedAndDefended();
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
-        complete("Task_IssueAward", "awardSummary", "支付赔偿金", "awardedAmount", 36000.0, "finalAward", false,
+        complete("Task_IssueAward", "awardSummary", "支付赔偿金", "awardedAmount", 36000.0,
+                "awardItems", "[{\"causeCode\":\"TERM_UNLAWFUL\",\"amount\":36000}]", "awardMadeOn", "2026-11-01",
                 "awardServedOn", "2026-11-02");
     }
 
@@ -133,6 +134,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         requestExtension(true, 10);
         // 45 + 10 days from Thu 24 Sep: Wed 18 Nov
         assertThat(pi).isWaitingAt("Task_IssueAward");
+        assertThat(variable(pi, "requestExtension")).as("the award form opens for the award, not another request").isEqualTo(false);
         assertThat(dueDay("Task_IssueAward")).isEqualTo(LocalDate.of(2026, 11, 18));
         requestExtension(true, 5);
         // 45 + 15 days: Mon 23 Nov
@@ -178,5 +180,46 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
                 .taskDefinitionKey("Task_RecordDefence").singleResult().getDeleteReason())
                 .as("the defence task was not completed").isNotEqualTo("completed");
+    }
+
+    @Test
+    void anAwardWithFinalAndNonFinalItemsIsDecidedItemByItem() {
+        ProcessInstance pi = start("arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        servedAndDefended();
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        complete("Task_IssueAward", "awardSummary", "支付停工留薪期工资及违法解除赔偿金", "awardedAmount", 57600.0,
+                // as the award form submits them: one row per item
+                "awardItem1Cause", "PAY_INJURY_LEAVE", "awardItem1Amount", 15600.0,
+                "awardItem2Cause", "TERM_UNLAWFUL", "awardItem2Amount", 42000.0,
+                "awardItem3Cause", "REST_HOURS", "awardItem3NationalStandard", true,
+                "awardMadeOn", "2026-11-01", "awardServedOn", "2026-11-02");
+
+        assertThat(pi).isWaitingAt("Task_RecordAwardResponse").hasPassed("Task_ClassifyAwardItems");
+        assertThat(variable(pi, "finalAwardItems")).isEqualTo(true);
+        assertThat(variable(pi, "nonFinalAwardItems")).isEqualTo(true);
+        // 渝中区's standard (2,330 from 2025-07-01) is marked unverified in the table: the arbitrator checks it
+        assertThat(variable(pi, "finalAwardNeedsReview")).isEqualTo(true);
+        assertThat((String) variable(pi, "awardFinalSummary"))
+                .contains("第1项 停工留薪期工资 15,600.00 元：终局裁决")
+                .contains("第2项 违法解除劳动合同赔偿金 42,000.00 元：非终局裁决")
+                .contains("第3项 工作时间与休息：终局裁决").contains("限额 27,960.00 元");
+        assertThat((String) variable(pi, "awardItemsClassified")).contains("\"finalItem\":true").contains("\"finalItem\":false");
+    }
+
+    @Test
+    void anAwardWithoutItsItemsIsRefusedNamingTheFieldAndNothingMoves() {
+        ProcessInstance pi = start("arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        servedAndDefended();
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete("Task_IssueAward", "awardSummary", "裁决",
+                "awardedAmount", 1000.0, "awardMadeOn", "2026-11-01", "awardServedOn", "2026-11-02"))
+                .hasMessageContaining("awardItem1Cause").hasMessageContaining("逐项列明");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete("Task_IssueAward", "awardSummary", "裁决",
+                "awardItems", "[{\"causeCode\":\"NO_SUCH\",\"amount\":1}]", "awardMadeOn", "2026-11-01",
+                "awardServedOn", "2026-11-02"))
+                .hasMessageContaining("awardItems[0].causeCode");
+        assertThat(pi).isWaitingAt("Task_IssueAward");
     }
 }

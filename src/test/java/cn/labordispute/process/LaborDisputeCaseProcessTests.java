@@ -42,7 +42,8 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
         servedAndDefended();
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
-        complete("Task_IssueAward", "awardSummary", "裁决", "awardedAmount", 30000.0, "finalAward", false,
+        complete("Task_IssueAward", "awardSummary", "裁决", "awardedAmount", 30000.0,
+                "awardItems", "[{\"causeCode\":\"TERM_UNLAWFUL\",\"amount\":30000}]", "awardMadeOn", "2026-11-01",
                 "awardServedOn", "2026-11-02");
         complete("Task_RecordAwardResponse", "partySued", true);
     }
@@ -105,7 +106,8 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
         servedAndDefended();
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
-        complete("Task_IssueAward", "awardSummary", "裁决", "awardedAmount", 30000.0, "finalAward", true,
+        complete("Task_IssueAward", "awardSummary", "裁决", "awardedAmount", 20000.0,
+                "awardItems", "[{\"causeCode\":\"PAY_ARREARS\",\"amount\":20000}]", "awardMadeOn", "2026-11-01",
                 "awardServedOn", "2026-11-02");
         complete("Task_RecordAwardResponse", "partySued", false);
 

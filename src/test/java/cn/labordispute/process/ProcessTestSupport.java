@@ -1,5 +1,11 @@
 package cn.labordispute.process;
 
+import cn.labordispute.arbitration.FinalAwardTest;
+import cn.labordispute.arbitration.MinimumWages;
+import cn.labordispute.cases.CaseCauses;
+import cn.labordispute.security.Organisation;
+import java.util.Optional;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.labordispute.calendar.WorkingDayCalendar;
@@ -78,6 +84,14 @@ abstract class ProcessTestSupport {
         Mocks.register("documents", documents);
         Mocks.register("assignMediator", new AssignMediator(engine.getIdentityService()));
         Mocks.register("paymentSchedule", new PaymentSchedule());
+        Mocks.register("finalAward", new FinalAwardTest(new CaseCauses(new ClassPathResource("policy/case-causes.csv")),
+                new MinimumWages(new ClassPathResource("policy/minimum-wages.csv")),
+                code -> Optional.of(new Organisation(code, "重庆市渝中区劳动人事争议多元化解中心", "渝中劳调", "渝中区", "重庆市")),
+                variables -> {
+                    DmnDecisionRuleResult rule = engine.getDecisionService().evaluateDecisionTableByKey("final_award")
+                            .variables(variables).evaluate().getSingleResult();
+                    return rule == null ? Optional.<Map<String, Object>>empty() : Optional.of(rule.getEntryMap());
+                }, FinalAwardTest.WageDate.AWARD));
         staff("wangfang", "mediator-yuzhong");
         staff("zhanglei", "mediator-yuzhong");
         staff("lixiaoyun", "mediator-jishou");

@@ -1,0 +1,61 @@
+// An arbitrator makes an award in the Tasklist, item by item (one row per item: case cause, amount, national
+// standards; the next row appears once a row has its cause), after the supervisor approved the extension on the board
+// (supervision-board.mjs runs first). The system decides each item's finality and the court liaison's next task says
+// which items are final.
+// Usage: node tasklist-award.mjs [baseUrl] [screenshotDir]
+import { base, shots, check, withBrowser, login } from './support.mjs';
+
+async function pickDate(page, label, value) {
+  const input = page.getByLabel(label).first();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+async function chooseCause(page, row, cause) {
+  await row.locator('.fjs-form-field-select').first().click();
+  await page.locator('.fjs-dropdownlist-item', { hasText: cause }).first().click();
+}
+
+await withBrowser(async browser => {
+  const page = await login(browser, 'tasklist', 'zhaomin', 'demo', { width: 1400, height: 1100 });
+  await page.waitForSelector('text=本组待认领');
+  await page.click('text=本组待认领');
+  const task = page.locator('ol.tasks-list li.task', { hasText: '作出并送达仲裁裁决' }).first();
+  await task.waitFor();
+  await task.click();
+  await page.waitForSelector('text=裁决事项');
+  const caseNumber = (await page.locator('text=/案号：/').first().innerText()).replace(/^.*案号：/, '').trim();
+  await page.click('.task-details button:has-text("认领"), .task-details a:has-text("认领")');
+  await page.waitForSelector('text=裁决事项');
+
+  await page.getByLabel('裁决主文').fill('一、被申请人支付申请人停工留薪期工资15600元；二、被申请人支付违法解除劳动合同赔偿金42000元。');
+  await page.getByLabel('裁决金额合计').fill('57600');
+  const group = (n) => page.locator(`.fjs-form-field-group:has-text("第${n}项")`).first();
+  check(await group(2).count() === 0, 'the second item row appears only once the first has a cause');
+  await chooseCause(page, group(1), '停工留薪期工资');
+  await group(1).getByLabel('裁决金额', { exact: true }).fill('15600');
+  await group(2).waitFor();
+  await chooseCause(page, group(2), '违法解除劳动合同赔偿金');
+  await group(2).getByLabel('裁决金额', { exact: true }).fill('42000');
+  await pickDate(page, '裁决日期', '2026-11-30');
+  const served = page.getByLabel('裁决书送达日期').first();
+  await served.fill('2026-11-30');
+  await served.press('Tab');
+  await page.screenshot({ path: `${shots}/tasklist-award.png`, fullPage: true });
+  await page.click('button:has-text("办结")');
+  await page.waitForSelector('text=请在列表中选择一个任务');
+
+  // the court liaison's task now says which items are final
+  const liaison = await login(browser, 'tasklist', 'sunhao', 'demo', { width: 1400, height: 1000 });
+  await liaison.waitForSelector('text=本组待认领');
+  await liaison.click('text=本组待认领');
+  const response = liaison.locator('ol.tasks-list li.task', { hasText: '登记当事人是否起诉' }).first();
+  await response.waitFor();
+  await response.click();
+  await liaison.waitForSelector('text=裁决事项是否终局');
+  const text = await liaison.locator('.task-details').innerText();
+  check(text.includes(caseNumber), `the response task is the same case (${caseNumber})`);
+  check(text.includes('停工留薪期工资 15,600.00 元：终局裁决'), 'the item within 12 x the minimum wage is final');
+  check(text.includes('违法解除劳动合同赔偿金 42,000.00 元：非终局裁决'), 'the item above it is not final');
+  await liaison.screenshot({ path: `${shots}/tasklist-award-response.png`, fullPage: true });
+});
