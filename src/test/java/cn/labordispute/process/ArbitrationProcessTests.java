@@ -205,6 +205,11 @@ class ArbitrationProcessTests extends ProcessTestSupport {
                 .contains("第2项 违法解除劳动合同赔偿金 42,000.00 元：非终局裁决")
                 .contains("第3项 工作时间与休息：终局裁决").contains("限额 27,960.00 元");
         assertThat((String) variable(pi, "awardItemsClassified")).contains("\"finalItem\":true").contains("\"finalItem\":false");
+        // with a final item the parties' window runs until the employer's 30 days to apply to set it aside (LDMAL art.49)
+        assertThat(dueDay("Task_RecordAwardResponse")).isEqualTo(LocalDate.of(2026, 12, 2));
+        assertThat(timerDay("Timer_AwardSuitWindow")).isEqualTo(LocalDate.of(2026, 12, 2));
+        fireTimer("Timer_AwardSuitWindow");
+        assertThat(pi).isEnded().hasPassed("EndEvent_AwardEffectiveByLapse");
     }
 
     @Test
