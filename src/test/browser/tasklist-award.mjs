@@ -58,4 +58,15 @@ await withBrowser(async browser => {
   check(text.includes('停工留薪期工资 15,600.00 元：终局裁决'), 'the item within 12 x the minimum wage is final');
   check(text.includes('违法解除劳动合同赔偿金 42,000.00 元：非终局裁决'), 'the item above it is not final');
   await liaison.screenshot({ path: `${shots}/tasklist-award-response.png`, fullPage: true });
+
+  // the award document (仲裁裁决书) was issued by the step, stating which items are final
+  await liaison.goto(`${base}/cases/${encodeURIComponent(caseNumber)}/documents`);
+  await liaison.locator('a:has-text("仲裁裁决书")').first().waitFor();
+  await liaison.locator('a:has-text("仲裁裁决书")').first().click();
+  const preview = liaison.frameLocator('#preview');
+  await preview.locator('h1').waitFor();
+  const html = await preview.locator('body').innerText();
+  check(html.includes('仲裁裁决书') && html.includes('非终局') && html.includes('第四十九条') && html.includes('违法解除劳动合同赔偿金'),
+    'the step issued the 仲裁裁决书 with the items, which of them are final, and the set-aside window');
+  await liaison.screenshot({ path: `${shots}/document-award.png`, fullPage: true });
 });

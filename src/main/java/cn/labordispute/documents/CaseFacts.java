@@ -102,8 +102,24 @@ class CaseFacts {
         m.put("paidAmount", PaymentSchedule.money(v.get("amountPaid")) == null ? BigDecimal.ZERO
                 : PaymentSchedule.money(v.get("amountPaid")));
         m.put("unpaidAmount", PaymentSchedule.unpaid(v));
+        m.put("awardItems", awardItems(v.get("awardItemsClassified")));
         m.put("fmt", new Formats());
         return m;
+    }
+
+    /** The award's items as the final-award step classified them (a JSON list), for the 仲裁裁决书; empty if none. */
+    private static List<Map<String, Object>> awardItems(Object json) {
+        if (!(json instanceof String text) || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<Map<String, Object>> items = new com.fasterxml.jackson.databind.ObjectMapper().readValue(text,
+                    new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() { });
+            items.forEach(i -> i.values().removeIf(x -> x == null));
+            return items;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("awardItemsClassified is not the list the final-award step writes", e);
+        }
     }
 
     /** A user's full name (the directory keeps it as the first name, the role as the last), or the id. */

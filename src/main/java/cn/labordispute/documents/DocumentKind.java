@@ -3,7 +3,7 @@ package cn.labordispute.documents;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The documents a mediator hands out, each with its title and its template under templates/documents/. */
+/** The documents mediators and arbitrators hand out, each with its title and its template under templates/documents/. */
 public enum DocumentKind {
     MEDIATION_APPLICATION("调解申请书", "mediation-application"),
     MEDIATION_ACCEPTANCE_NOTICE("受理通知书", "mediation-acceptance-notice"),
@@ -15,7 +15,8 @@ public enum DocumentKind {
     MEDIATION_FAILURE_NOTICE("调解不成告知书", "mediation-failure-notice"),
     ARBITRATION_REVIEW_APPLICATION("仲裁审查申请书", "arbitration-review-application"),
     JUDICIAL_CONFIRMATION_APPLICATION("司法确认申请书", "judicial-confirmation-application"),
-    PAYMENT_ORDER_APPLICATION("支付令申请书", "payment-order-application");
+    PAYMENT_ORDER_APPLICATION("支付令申请书", "payment-order-application"),
+    ARBITRATION_AWARD("仲裁裁决书", "arbitration-award");
 
     private final String title;
     private final String template;

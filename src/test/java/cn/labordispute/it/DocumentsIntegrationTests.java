@@ -50,6 +50,7 @@ class DocumentsIntegrationTests {
         MUST_SAY.put("ARBITRATION_REVIEW_APPLICATION", List.of("仲裁调解书", "第七十四条", "分两期支付工资和经济补偿"));
         MUST_SAY.put("JUDICIAL_CONFIRMATION_APPLICATION", List.of("确认", "调解协议有效", "第二百零五条"));
         MUST_SAY.put("PAYMENT_ORDER_APPLICATION", List.of("支付令", "第十六条", "人民币壹万零贰佰元伍角整"));
+        MUST_SAY.put("ARBITRATION_AWARD", List.of("裁决如下", "第五十条", "申请执行", "拖欠工资"));
     }
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {

@@ -196,6 +196,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
                 "awardMadeOn", "2026-11-01", "awardServedOn", "2026-11-02");
 
         assertThat(pi).isWaitingAt("Task_RecordAwardResponse").hasPassed("Task_ClassifyAwardItems");
+        assertThat(documents.issuedAt).contains("ARBITRATION_AWARD@Task_ClassifyAwardItems");
         assertThat(variable(pi, "finalAwardItems")).isEqualTo(true);
         assertThat(variable(pi, "nonFinalAwardItems")).isEqualTo(true);
         // 渝中区's standard (2,330 from 2025-07-01) is marked unverified in the table: the arbitrator checks it
