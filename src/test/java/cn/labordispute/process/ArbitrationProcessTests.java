@@ -9,10 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class ArbitrationProcessTests extends ProcessTestSupport {
 
-    private void acceptAndHear() {
+    /** Accepted, served, defended and heard without agreement: the award is next. */
+    private void heard() {
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
         servedAndDefended();
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+    }
+
+    private void acceptAndHear() {
+        heard();
         complete("Task_IssueAward", "awardSummary", "支付赔偿金", "awardedAmount", 36000.0,
                 "awardItems", "[{\"causeCode\":\"TERM_UNLAWFUL\",\"amount\":36000}]", "awardMadeOn", "2026-11-01",
                 "awardServedOn", "2026-11-02");
@@ -125,9 +130,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
     @Test
     void directorExtendsTheAwardLimitUpToFifteenDaysInTotal() {
         ProcessInstance pi = start("arbitration");
-        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
-        servedAndDefended();
-        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        heard();
         assertThat(dueDay("Task_IssueAward")).isEqualTo(LocalDate.of(2026, 11, 9));
         assertThat(candidateGroups("Task_IssueAward")).containsExactly("arbitrator-yuzhong");
 
@@ -152,9 +155,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
     @Test
     void refusedExtensionLeavesTheAwardLimitAlone() {
         ProcessInstance pi = start("arbitration");
-        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
-        servedAndDefended();
-        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        heard();
         requestExtension(false, 0);
 
         assertThat(pi).isWaitingAt("Task_IssueAward");
@@ -185,9 +186,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
     @Test
     void anAwardWithFinalAndNonFinalItemsIsDecidedItemByItem() {
         ProcessInstance pi = start("arbitration");
-        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
-        servedAndDefended();
-        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        heard();
         complete("Task_IssueAward", "awardSummary", "支付停工留薪期工资及违法解除赔偿金", "awardedAmount", 57600.0,
                 // as the award form submits them: one row per item
                 "awardItem1Cause", "PAY_INJURY_LEAVE", "awardItem1Amount", 15600.0,
@@ -216,9 +215,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
     @Test
     void anAwardWithoutItsItemsIsRefusedNamingTheFieldAndNothingMoves() {
         ProcessInstance pi = start("arbitration");
-        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
-        servedAndDefended();
-        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        heard();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete("Task_IssueAward", "awardSummary", "裁决",
                 "awardedAmount", 1000.0, "awardMadeOn", "2026-11-01", "awardServedOn", "2026-11-02"))
                 .hasMessageContaining("awardItem1Cause").hasMessageContaining("逐项列明");
