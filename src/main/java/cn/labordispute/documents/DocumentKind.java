@@ -16,7 +16,8 @@ public enum DocumentKind {
     ARBITRATION_REVIEW_APPLICATION("仲裁审查申请书", "arbitration-review-application"),
     JUDICIAL_CONFIRMATION_APPLICATION("司法确认申请书", "judicial-confirmation-application"),
     PAYMENT_ORDER_APPLICATION("支付令申请书", "payment-order-application"),
-    ARBITRATION_AWARD("仲裁裁决书", "arbitration-award");
+    ARBITRATION_AWARD("仲裁裁决书", "arbitration-award"),
+    LEGAL_AID_DECISION("法律援助决定书", "legal-aid-decision");
 
     private final String title;
     private final String template;

@@ -51,6 +51,7 @@ class DocumentsIntegrationTests {
         MUST_SAY.put("JUDICIAL_CONFIRMATION_APPLICATION", List.of("确认", "调解协议有效", "第二百零五条"));
         MUST_SAY.put("PAYMENT_ORDER_APPLICATION", List.of("支付令", "第十六条", "人民币壹万零贰佰元伍角整"));
         MUST_SAY.put("ARBITRATION_AWARD", List.of("裁决如下", "第五十条", "申请执行", "拖欠工资"));
+        MUST_SAY.put("LEGAL_AID_DECISION", List.of("法律援助", "重庆星光文化传媒有限公司"));
     }
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {

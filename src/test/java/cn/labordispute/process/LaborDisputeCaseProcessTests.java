@@ -182,7 +182,8 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
                 .correlate();
 
         assertThat(pi).isWaitingAt("CallActivity_Mediation", "CallActivity_LegalAid");
-        complete("Task_ReviewLegalAid", "exemptGroup", "MIGRANT_WAGES", "legalAidGranted", true, "decisionReason", "符合");
+        complete("Task_ReviewLegalAid", "exemptGroup", "MIGRANT_WAGES", "financialHardship", false, "urgent", false,
+                "decisionReason", "符合");
         complete("Task_AssignLawyer", "lawyerName", "吴律师", "lawFirm", "某律师事务所");
         assertThat(pi).isWaitingAt("CallActivity_Mediation").hasPassed("EndEvent_LegalAidHandled");
         mediationFails();
