@@ -225,4 +225,31 @@ class ArbitrationProcessTests extends ProcessTestSupport {
                 .hasMessageContaining("awardItems[0].causeCode");
         assertThat(pi).isWaitingAt("Task_IssueAward");
     }
+
+    @Test
+    void noDecisionOnAcceptanceWithinFiveDaysLetsTheApplicantSue() {
+        ProcessInstance pi = start("arbitration");
+        // received Thu 24 Sep: the commission must decide by Tue 29 Sep
+        assertThat(timerDay("Timer_AcceptanceSilence")).isEqualTo(LocalDate.of(2026, 9, 29));
+        fireTimer("Timer_AcceptanceSilence");
+
+        assertThat(pi).isWaitingAt("Task_DecideArbitrationAcceptance", "Task_RecordSuitAfterSilence");
+        assertThat(candidateGroups("Task_RecordSuitAfterSilence")).containsExactly("court-liaison-yuzhong");
+        complete("Task_RecordSuitAfterSilence", "partySued", true, "followupNote", "申请人已向渝中区人民法院起诉");
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_SilenceToCourt").hasNotPassed("Task_ServeApplicationCopy");
+        assertThat(variable(pi, "arbitrationOutcome")).isEqualTo("TO_COURT");
+        assertThat(variable(pi, "litigationType")).isEqualTo("SUIT");
+    }
+
+    @Test
+    void anApplicantWhoDoesNotSueAfterTheSilenceStillGetsTheDecision() {
+        ProcessInstance pi = start("arbitration");
+        fireTimer("Timer_AcceptanceSilence");
+        complete("Task_RecordSuitAfterSilence", "partySued", false, "followupNote", "申请人选择等待");
+
+        assertThat(pi).isWaitingAt("Task_DecideArbitrationAcceptance").hasPassed("EndEvent_SilenceNoSuit");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        assertThat(pi).isWaitingAt("Task_ServeApplicationCopy");
+    }
 }
