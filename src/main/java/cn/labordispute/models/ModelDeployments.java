@@ -118,9 +118,13 @@ public class ModelDeployments {
     }
 
     public Report validate(Map<String, byte[]> upload, Collection<String> remove) {
+        return validate(deployed(), upload, remove);
+    }
+
+    /** Checks a change against the set in force, read once by the caller. */
+    private Report validate(ModelFiles current, Map<String, byte[]> upload, Collection<String> remove) {
         Map<String, byte[]> changes = bare(upload);
         List<Violation> violations = new ArrayList<>();
-        ModelFiles current = deployed();
         List<String> removed = new ArrayList<>();
         for (String name : remove) {
             String bare = ModelFiles.bareName(name);
@@ -157,9 +161,9 @@ public class ModelDeployments {
     }
 
     public Preview preview(Map<String, byte[]> upload, Collection<String> remove) {
-        Report report = validate(upload, remove);
-        Map<String, byte[]> changes = bare(upload);
         ModelFiles current = deployed();
+        Report report = validate(current, upload, remove);
+        Map<String, byte[]> changes = bare(upload);
         List<ModelDiff.Change> diff = new ArrayList<>();
         List<Waiting> waiting = new ArrayList<>();
         for (String name : report.changedFiles()) {
@@ -230,7 +234,8 @@ public class ModelDeployments {
         if (upload.isEmpty() && remove.isEmpty()) {
             throw new PolicyChangeRejected("files", "没有上传任何文件", "no files were uploaded");
         }
-        Report report = validate(upload, remove);
+        ModelFiles current = deployed();
+        Report report = validate(current, upload, remove);
         if (!report.valid()) {
             throw new PolicyChangeRejected(report.violations());
         }
@@ -242,7 +247,7 @@ public class ModelDeployments {
         List<String> definitions = new ArrayList<>();
         boolean modelsChanged = !report.removedFiles().isEmpty() || report.changedFiles().stream().anyMatch(ModelFiles::isModel);
         if (modelsChanged) {
-            ModelFiles merged = modelsOnly(deployed().with(changes).without(report.removedFiles()));
+            ModelFiles merged = modelsOnly(current.with(changes).without(report.removedFiles()));
             DeploymentWithDefinitions deployment = asUser(caller, () -> {
                 DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source(SOURCE);
                 merged.all().forEach((name, content) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(content)));

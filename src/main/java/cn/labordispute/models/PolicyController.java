@@ -206,7 +206,7 @@ public class PolicyController {
                 .map(String::trim).filter(r -> !r.isEmpty()).toList();
     }
 
-    private static Map<String, byte[]> upload(List<MultipartFile> files, boolean fromRepository, List<String> remove) {
+    private Map<String, byte[]> upload(List<MultipartFile> files, boolean fromRepository, List<String> remove) {
         Map<String, byte[]> upload = new TreeMap<>();
         if (fromRepository) {
             upload.putAll(shipped());
@@ -234,14 +234,15 @@ public class PolicyController {
     }
 
     /** The models, forms and tables this build of the system ships with (the repo's files). */
-    static Map<String, byte[]> shipped() {
+    private Map<String, byte[]> shipped() {
         Map<String, byte[]> files = new TreeMap<>();
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         try {
             List<Resource> found = new ArrayList<>();
-            for (String pattern : List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/**/*.form",
-                    "classpath*:policy/" + PolicyTables.PERIODS, "classpath*:policy/" + PolicyTables.HOLIDAYS,
-                    "classpath*:policy/" + PolicyTables.MINIMUM_WAGES)) {
+            List<String> patterns = new ArrayList<>(List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn",
+                    "classpath*:forms/**/*.form"));
+            tables.names().forEach(name -> patterns.add("classpath*:policy/" + name));
+            for (String pattern : patterns) {
                 found.addAll(List.of(resolver.getResources(pattern)));
             }
             for (Resource r : found) {

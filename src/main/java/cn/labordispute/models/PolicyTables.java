@@ -45,43 +45,40 @@ public class PolicyTables {
     }
 
     private final JdbcTemplate jdbc;
-    private final Map<String, Resource> shipped = new LinkedHashMap<>();
-    private final Map<String, Consumer<Resource>> apply = new LinkedHashMap<>();
-    private final Map<String, Consumer<Resource>> check = new LinkedHashMap<>();
+    /** A table: the file this build ships, the reading that checks a version, and how a version is put in force. */
+    private record Table(Resource shipped, Consumer<Resource> check, Consumer<Resource> apply) {
+    }
+
+    private final Map<String, Table> tables = new LinkedHashMap<>();
     /** The version of each table in force on this node. */
     private final Map<String, Integer> inForce = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PolicyTables(JdbcTemplate jdbc, DeadlinesProperties properties, StatutoryPeriods periods,
             WorkingDayCalendar calendar, MinimumWages minimumWages) {
         this.jdbc = jdbc;
-        shipped.put(PERIODS, properties.periods());
-        shipped.put(HOLIDAYS, properties.holidays());
-        shipped.put(MINIMUM_WAGES, minimumWages.shipped());
-        apply.put(PERIODS, periods::reload);
-        apply.put(HOLIDAYS, calendar::reload);
-        apply.put(MINIMUM_WAGES, minimumWages::reload);
-        check.put(PERIODS, r -> new StatutoryPeriods(r, properties.lengths()));
-        check.put(HOLIDAYS, WorkingDayCalendar::new);
-        check.put(MINIMUM_WAGES, MinimumWages::new);
+        tables.put(PERIODS, new Table(properties.periods(), r -> new StatutoryPeriods(r, properties.lengths()), periods::reload));
+        tables.put(HOLIDAYS, new Table(properties.holidays(), WorkingDayCalendar::new, calendar::reload));
+        tables.put(MINIMUM_WAGES, new Table(minimumWages.shipped(), MinimumWages::new, minimumWages::reload));
     }
 
     public boolean isTable(String name) {
-        return shipped.containsKey(name);
+        return tables.containsKey(name);
     }
 
     public List<String> names() {
-        return List.copyOf(shipped.keySet());
+        return List.copyOf(tables.keySet());
     }
 
     /** Records the shipped files as release versions where they changed, then puts the newest versions in force. */
     @PostConstruct
     void load() {
-        for (Map.Entry<String, Resource> e : shipped.entrySet()) {
+        for (Map.Entry<String, Table> e : tables.entrySet()) {
+            Resource file = e.getValue().shipped();
             String content;
             try {
-                content = e.getValue().getContentAsString(StandardCharsets.UTF_8);
+                content = file.getContentAsString(StandardCharsets.UTF_8);
             } catch (java.io.IOException ex) {
-                throw new IllegalStateException("cannot read " + e.getValue().getDescription(), ex);
+                throw new IllegalStateException("cannot read " + file.getDescription(), ex);
             }
             String sha = sha256(content);
             List<String> lastRelease = jdbc.queryForList("SELECT sha256 FROM md_table_version WHERE name = ? AND source = 'release' "
@@ -106,14 +103,14 @@ public class PolicyTables {
     public void refresh() {
         jdbc.query("SELECT name, MAX(version) FROM md_table_version GROUP BY name", rs -> {
             String name = rs.getString(1);
-            if (shipped.containsKey(name) && !Integer.valueOf(rs.getInt(2)).equals(inForce.get(name))) {
+            if (tables.containsKey(name) && !Integer.valueOf(rs.getInt(2)).equals(inForce.get(name))) {
                 current(name).ifPresent(this::putInForce);
             }
         });
     }
 
     private void putInForce(Version v) {
-        apply.get(v.name()).accept(resource(v));
+        tables.get(v.name()).apply().accept(resource(v));
         inForce.put(v.name(), v.version());
         log.info("Policy table {} version {} ({}) is in force", v.name(), v.version(), v.source());
     }
@@ -121,7 +118,7 @@ public class PolicyTables {
     /** Checks a table's content with the code that reads it; the message names the line. */
     public Optional<Violation> check(String name, byte[] content) {
         try {
-            check.get(name).accept(new ByteArrayResource(content, name));
+            tables.get(name).check().accept(new ByteArrayResource(content, name));
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(new Violation(name, "", "TABLE", "表格有误：" + e.getMessage(), "the table is wrong: " + e.getMessage()));
@@ -163,9 +160,10 @@ public class PolicyTables {
         Integer last = jdbc.queryForObject("SELECT MAX(version) FROM md_table_version WHERE name = ?", Integer.class, name);
         int version = last == null ? 1 : last + 1;
         Instant now = Instant.now();
+        String sha = sha256(content);
         jdbc.update("INSERT INTO md_table_version (name, version, content, sha256, source, comment, created_by, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", name, version, content, sha256(content), source, comment, user, Timestamp.from(now));
-        return new Version(name, version, content, sha256(content), source, comment, user, now);
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", name, version, content, sha, source, comment, user, Timestamp.from(now));
+        return new Version(name, version, content, sha, source, comment, user, now);
     }
 
     private static Resource resource(Version v) {
