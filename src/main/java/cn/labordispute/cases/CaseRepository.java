@@ -69,11 +69,38 @@ public class CaseRepository {
     }
 
     public List<Claim> claims(long caseId) {
-        return jdbc.sql("SELECT cause_code, description, amount FROM dc_claim WHERE case_id = ? ORDER BY id")
+        return jdbc.sql("SELECT cause_code, description, amount FROM dc_claim WHERE case_id = ? AND superseded_at IS NULL "
+                        + "ORDER BY id")
                 .param(caseId)
                 .query((rs, n) -> new Claim(rs.getString("cause_code"), rs.getString("description"),
                         rs.getBigDecimal("amount")))
                 .list();
+    }
+
+    /**
+     * Replaces the case's claims by the ones staff restated (明确请求): the applicant's rows stay in the table, marked
+     * superseded, so nothing the party wrote is lost.
+     */
+    public void restateClaims(long caseId, List<Claim> claims, Instant at) {
+        jdbc.sql("UPDATE dc_claim SET superseded_at = ? WHERE case_id = ? AND superseded_at IS NULL")
+                .params(ts(at), caseId).update();
+        for (Claim claim : claims) {
+            jdbc.sql("INSERT INTO dc_claim (case_id, cause_code, description, amount, origin) VALUES (?, ?, ?, ?, ?)")
+                    .params(caseId, claim.causeCode(), claim.description(), claim.amount(), "RESTATED").update();
+        }
+        jdbc.sql("UPDATE dc_case SET claims_confirmed_at = NULL, updated_at = ? WHERE id = ?").params(ts(at), caseId)
+                .update();
+    }
+
+    /** The applicant confirmed the claims as restated. */
+    public void confirmClaims(long caseId, Instant at) {
+        jdbc.sql("UPDATE dc_case SET claims_confirmed_at = ?, updated_at = ? WHERE id = ?").params(ts(at), ts(at), caseId)
+                .update();
+    }
+
+    public Optional<Instant> claimsConfirmedAt(long caseId) {
+        return jdbc.sql("SELECT claims_confirmed_at FROM dc_case WHERE id = ?").param(caseId)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
     }
 
     public List<CaseEvent> events(long caseId) {

@@ -72,8 +72,13 @@ class DocumentController {
             return ResponseEntity.badRequest().body(Map.of("message", "文书种类有误，未生成 / unknown document kind, nothing issued",
                     "errors", List.of(kindError())));
         }
-        IssuedDocument d = documents.generate(caseNumber, kind.get(), caller.userId());
-        return ResponseEntity.created(address(caseNumber, d.id(), "")).body(summary(d));
+        try {
+            IssuedDocument d = documents.generate(caseNumber, kind.get(), caller.userId());
+            return ResponseEntity.created(address(caseNumber, d.id(), "")).body(summary(d));
+        } catch (Signatures.DocumentLocked locked) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", locked.getMessage(),
+                    "errors", List.of(new FieldError("kind", locked.getMessage()))));
+        }
     }
 
     @GetMapping(value = "/api/cases/{caseNumber}/documents/{id}", produces = MediaType.TEXT_HTML_VALUE)
@@ -133,7 +138,15 @@ class DocumentController {
             model.addAttribute("errors", List.of(error));
             return view;
         }
-        IssuedDocument d = documents.generate(caseNumber, DocumentKind.valueOf(kind), caller.userId());
+        IssuedDocument d;
+        try {
+            d = documents.generate(caseNumber, DocumentKind.valueOf(kind), caller.userId());
+        } catch (Signatures.DocumentLocked locked) {
+            String view = page(caseNumber, null, caller, request, response, model);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("errors", List.of(new FieldError("kind", locked.getMessage())));
+            return view;
+        }
         return "redirect:" + UriComponentsBuilder.fromPath("/cases/{caseNumber}/documents").queryParam("shown", d.id())
                 .buildAndExpand(caseNumber).encode().toUriString();
     }

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The documents mediators and arbitrators hand out, each with its title and its template under templates/documents/. */
 public enum DocumentKind {
+    NEGOTIATION_REQUEST("协商申请书", "negotiation-request"),
     MEDIATION_APPLICATION("调解申请书", "mediation-application"),
+    ARBITRATION_APPLICATION("仲裁申请书", "arbitration-application"),
     MEDIATION_ACCEPTANCE_NOTICE("受理通知书", "mediation-acceptance-notice"),
     MEDIATION_REFUSAL_NOTICE("不予受理通知书", "mediation-refusal-notice"),
     MEDIATION_RECORD("调解笔录", "mediation-record"),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,12 +28,17 @@ public class Documents {
     private final CaseFacts facts;
     private final DocumentTemplates templates;
     private final DocumentStore store;
+    private final Signatures signatures;
+    private final ApplicationEventPublisher events;
 
-    Documents(CaseRepository cases, CaseFacts facts, DocumentTemplates templates, DocumentStore store) {
+    Documents(CaseRepository cases, CaseFacts facts, DocumentTemplates templates, DocumentStore store,
+            Signatures signatures, ApplicationEventPublisher events) {
         this.cases = cases;
         this.facts = facts;
         this.templates = templates;
         this.store = store;
+        this.signatures = signatures;
+        this.events = events;
     }
 
     /** Called from BPMN: renders the document from the running process's variables and stores it. */
@@ -61,12 +67,16 @@ public class Documents {
             String activityId) {
         DisputeCase c = cases.findByNumber(caseNumber)
                 .orElseThrow(() -> new IllegalStateException("no case record for " + caseNumber));
+        if (signatures.locked(c.id(), kind)) {
+            throw new Signatures.DocumentLocked(kind.title());
+        }
         String html = templates.render(kind, facts.model(c, variables, userId));
         Instant now = EngineTime.now();
         IssuedDocument draft = new IssuedDocument(0, caseNumber, kind, kind.title(), kind.template(),
                 templates.version(kind), DocumentTemplates.sha256(html), activityId, userId, now, html);
         long id = store.insert(c.id(), draft);
         cases.addEventAtCurrentStage(caseNumber, "DOCUMENT_ISSUED", kind.title() + "（文书 " + id + "）", now);
+        events.publishEvent(new DocumentIssued(caseNumber, id, kind, kind.title()));
         return new IssuedDocument(id, caseNumber, kind, kind.title(), draft.template(), draft.templateVersion(),
                 draft.sha256(), activityId, userId, now, html);
     }

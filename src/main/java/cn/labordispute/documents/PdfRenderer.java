@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * text, and keeps the full face as a fallback for characters outside the BMP (rare characters in names).
  */
 @Component
-class PdfRenderer {
+public class PdfRenderer {
 
     static final String FAMILY = "Noto Sans SC";
     static final String FALLBACK_FAMILY = "Noto Sans SC Full";
@@ -41,7 +41,7 @@ class PdfRenderer {
     private volatile Face regular;
     private volatile Face bold;
 
-    byte[] render(String xhtml) {
+    public byte[] render(String xhtml) {
         loadFonts();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

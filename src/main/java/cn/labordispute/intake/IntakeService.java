@@ -36,6 +36,9 @@ public class IntakeService {
     public static final String MAIN_PROCESS = "labor_dispute_case";
     /** LDMAL art.7: ten or more workers with a common request make a collective dispute. */
     public static final int COLLECTIVE_THRESHOLD = 10;
+    /** applicationChannel: filed at the window (一窗受理) or online through the portal. */
+    public static final String WINDOW = "WINDOW";
+    public static final String PORTAL = "PORTAL";
 
     private final ApplicationValidator validator;
     private final Organisations organisations;
@@ -65,24 +68,35 @@ public class IntakeService {
         if (!caller.mayActFor(application.organisation())) {
             throw new NotPermittedException("organisation");
         }
-        return store(application);
+        return store(application, WINDOW);
     }
 
-    /** Opens the case on the system's own authority (demo data, the portal). */
+    /** Opens the case on the system's own authority (demo data). */
     @Transactional
     public String open(CaseApplication application) {
         validate(application);
-        return store(application);
+        return store(application, WINDOW);
     }
 
-    private void validate(CaseApplication application) {
+    /**
+     * Opens a case a party filed online: the claims are the applicant's own words, so staff restate them (明确请求)
+     * for the applicant to confirm before the case goes on.
+     */
+    @Transactional
+    public String openOnline(CaseApplication application) {
+        validate(application);
+        return store(application, PORTAL);
+    }
+
+    /** Checks an application without storing anything; throws {@link InvalidApplicationException} naming each field. */
+    public void validate(CaseApplication application) {
         List<FieldError> errors = validator.validate(application);
         if (!errors.isEmpty()) {
             throw new InvalidApplicationException(errors);
         }
     }
 
-    private String store(CaseApplication application) {
+    private String store(CaseApplication application, String channel) {
         Organisation org = organisations.find(application.organisation()).orElseThrow();
         Instant now = EngineTime.now();
         LocalDate receivedOn = application.receivedOn() != null ? application.receivedOn() : EngineTime.today();
@@ -108,23 +122,24 @@ public class IntakeService {
         cases.addEvent(caseNumber, "OPENED", CaseStage.INTAKE, "一窗受理登记，案号 " + caseNumber, now);
 
         ProcessInstance instance = runtime.startProcessInstanceByKey(MAIN_PROCESS, caseNumber,
-                processVariables(caseNumber, caseId, org, application, receivedOn, collective, claims));
+                processVariables(caseNumber, caseId, org, application, receivedOn, collective, claims, channel));
         cases.linkProcessInstance(caseId, instance.getId());
         return caseNumber;
     }
 
     /** The variables every case starts with; the model check lets any step read them. */
     public static final Set<String> CASE_VARIABLES = Set.of("caseNumber", "caseId", "organisation", "requestedProcedure",
-            "applicationReceivedOn", "collective", "workerCount", "migrantWorker", "wageArrears", "paymentOrderEligible",
-            "totalClaimAmount");
+            "applicationReceivedOn", "applicationChannel", "collective", "workerCount", "migrantWorker", "wageArrears",
+            "paymentOrderEligible", "totalClaimAmount");
 
     private Map<String, Object> processVariables(String caseNumber, long caseId, Organisation org,
-            CaseApplication application, LocalDate receivedOn, boolean collective, List<Claim> claims) {
+            CaseApplication application, LocalDate receivedOn, boolean collective, List<Claim> claims, String channel) {
         Map<String, Object> v = new HashMap<>();
         v.put("caseNumber", caseNumber);
         v.put("caseId", caseId);
         v.put("organisation", org.code());
         v.put("requestedProcedure", application.requestedProcedure());
+        v.put("applicationChannel", channel);
         v.put("applicationReceivedOn", receivedOn.toString());
         v.put("collective", collective);
         v.put("workerCount", application.workers().size());

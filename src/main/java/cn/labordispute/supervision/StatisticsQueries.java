@@ -51,7 +51,8 @@ class StatisticsQueries {
             params.add(f.collective());
         }
         if (f.causeCodes() != null && !f.causeCodes().isEmpty()) {
-            where.append(" AND EXISTS (SELECT 1 FROM dc_claim cl WHERE cl.case_id = c.id AND cl.cause_code IN (")
+            where.append(" AND EXISTS (SELECT 1 FROM dc_claim cl WHERE cl.case_id = c.id AND cl.superseded_at IS NULL"
+                    + " AND cl.cause_code IN (")
                     .append(marks(f.causeCodes().size())).append("))");
             params.addAll(f.causeCodes());
         }
@@ -152,7 +153,7 @@ class StatisticsQueries {
         Cases c = cases(f);
         return jdbc.sql(c.cte() + "SELECT cl.cause_code, COUNT(DISTINCT cl.case_id) AS n, SUM(cl.amount) FROM dc_claim cl"
                         + " JOIN fc ON fc.id = cl.case_id JOIN dc_case c ON c.id = cl.case_id"
-                        + " WHERE c.received_on >= ? AND c.received_on <= ? GROUP BY cl.cause_code ORDER BY n DESC, cl.cause_code")
+                        + " WHERE cl.superseded_at IS NULL AND c.received_on >= ? AND c.received_on <= ? GROUP BY cl.cause_code ORDER BY n DESC, cl.cause_code")
                 .params(c.with(f.from(), f.to()))
                 .query((rs, n) -> new CauseCount(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3))).list();
     }

@@ -38,6 +38,8 @@ class DocumentsIntegrationTests {
     static final Map<String, List<String>> MUST_SAY = new LinkedHashMap<>();
 
     static {
+        MUST_SAY.put("NEGOTIATION_REQUEST", List.of("协商事项", "五日内", "经济补偿", "10,200.50", "此致"));
+        MUST_SAY.put("ARBITRATION_APPLICATION", List.of("仲裁请求", "第二十八条", "经济补偿", "10,200.50", "此致"));
         MUST_SAY.put("MEDIATION_APPLICATION", List.of("调解请求", "事实和理由", "经济补偿", "10,200.50", "此致"));
         MUST_SAY.put("MEDIATION_ACCEPTANCE_NOTICE", List.of("决定予以受理", "十五日内结束", "第十四条"));
         MUST_SAY.put("MEDIATION_REFUSAL_NOTICE", List.of("决定不予受理", "一年内", "申请仲裁"));

@@ -48,4 +48,20 @@ class FollowUpProcessTests extends ProcessTestSupport {
         complete("Task_Counselling", "counsellingRecord", "已疏导");
         assertThat(pi).isEnded().hasPassed("EndEvent_FollowUpDone");
     }
+
+    @Test
+    void aSurveyAnsweredOnlineFillsTheVisitForTheVisitorToConfirm() {
+        ProcessInstance pi = start("follow_up");
+        engine.getRuntimeService().createMessageCorrelation("SurveyAnswered").processInstanceBusinessKey(CASE)
+                .setVariables(vars("satisfaction", "4", "agreementHonoured", true, "disputeRecurred", false,
+                        "needsCounselling", false, "needsJobReferral", true, "needsHardshipAid", false,
+                        "visitNote", "当事人网上答复：希望推荐工作"))
+                .correlate();
+
+        assertThat(pi).hasPassed("EndEvent_SurveyRecorded").isWaitingAt("Task_ReturnVisit");
+        assertThat(variable(pi, "needsJobReferral")).isEqualTo(true);
+        complete("Task_ReturnVisit", "satisfaction", "4", "agreementHonoured", true, "needsCounselling", false,
+                "needsJobReferral", true, "needsHardshipAid", false, "visitNote", "核实：需要就业推荐");
+        assertThat(pi).isWaitingAt("Task_JobReferral");
+    }
 }

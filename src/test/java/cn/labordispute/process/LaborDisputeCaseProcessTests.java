@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.labordispute.deadlines.Deadlines;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /** The main process: every path between stages that the law allows, driven through the real stage processes. */
@@ -12,6 +15,11 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
     private ProcessInstance open(String requestedProcedure) {
         return start("labor_dispute_case", "requestedProcedure", requestedProcedure, "collective", false,
                 "wageArrears", true, "applicationReceivedOn", TODAY.toString());
+    }
+
+    private ProcessInstance openOnline() {
+        return start("labor_dispute_case", "requestedProcedure", "MEDIATION", "collective", false,
+                "wageArrears", true, "applicationReceivedOn", TODAY.toString(), "applicationChannel", "PORTAL");
     }
 
     private void mediationAccepted() {
@@ -217,5 +225,58 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         assertThat(pi).isWaitingAt("CallActivity_Arbitration");
         assertThat(openTask("Task_DecideArbitrationAcceptance")).isNotNull();
         assertThat(stages.stagesEntered()).endsWith("MEDIATION", "ARBITRATION");
+    }
+
+    @Test
+    void onlineApplicationWaitsForTheApplicantToConfirmTheRestatedClaims() {
+        ProcessInstance pi = openOnline();
+        assertThat(pi).isWaitingAt("Task_RestateClaims");
+        assertThat(candidateGroups("Task_RestateClaims")).containsExactly("mediator-yuzhong");
+        complete("Task_RestateClaims", "claim1Cause", "PAY_ARREARS", "claim1Amount", 6200.0);
+
+        assertThat(pi).isWaitingAt("Task_AwaitClaimsConfirmation");
+        engine.getRuntimeService().createMessageCorrelation("ClaimsConfirmed").processInstanceBusinessKey(CASE)
+                .setVariable("claimsConfirmation", "CONFIRMED").correlate();
+
+        assertThat(pi).hasPassed("Gateway_ClaimsSettled", "Task_TriageCase").isWaitingAt("CallActivity_Mediation");
+        assertThat(openTask("Task_DecideMediationAcceptance")).isNotNull();
+    }
+
+    @Test
+    void aCorrectionSendsTheClaimsBackToStaff() {
+        ProcessInstance pi = openOnline();
+        complete("Task_RestateClaims", "claim1Cause", "PAY_ARREARS", "claim1Amount", 6200.0);
+        engine.getRuntimeService().createMessageCorrelation("ClaimsConfirmed").processInstanceBusinessKey(CASE)
+                .setVariable("claimsConfirmation", "CORRECTION").setVariable("claimsCorrectionNote", "金额应为 6500 元")
+                .correlate();
+
+        assertThat(pi).isWaitingAt("Task_RestateClaims").hasNotPassed("Task_TriageCase");
+    }
+
+    @Test
+    void silenceOnTheClaimsLeadsToAPhoneCallWhenTheConfirmationPeriodEnds() {
+        ProcessInstance pi = openOnline();
+        complete("Task_RestateClaims", "claim1Cause", "PAY_ARREARS", "claim1Amount", 6200.0);
+        // CLAIMS_CONFIRMATION: 5 days from Thu 24 Sep end Tue 29 Sep
+        assertThat(Deadlines.toLocalDate(job("Timer_ClaimsConfirmationDue").getDuedate())).isEqualTo(LocalDate.of(2026, 9, 29));
+        ClockUtil.setCurrentTime(at(LocalDate.of(2026, 9, 30), 9));
+        engine.getManagementService().executeJob(job("Timer_ClaimsConfirmationDue").getId());
+
+        assertThat(pi).isWaitingAt("Task_ConfirmClaimsByPhone");
+        complete("Task_ConfirmClaimsByPhone", "claimsConfirmation", "CONFIRMED", "claimsCorrectionNote", "9月30日电话确认");
+        assertThat(pi).hasPassed("Task_TriageCase").isWaitingAt("CallActivity_Mediation");
+    }
+
+    @Test
+    void aCaseFiledAtTheWindowGoesStraightToTriage() {
+        ProcessInstance pi = open("MEDIATION");
+        assertThat(pi).hasPassed("Gateway_OnlineApplication", "Task_TriageCase").hasNotPassed("Task_RestateClaims");
+    }
+
+    private org.camunda.bpm.engine.runtime.Job job(String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(
+                engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(CASE)
+                        .processDefinitionKey("labor_dispute_case").singleResult().getId())
+                .activityId(activityId).singleResult();
     }
 }

@@ -7,6 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.LocalDate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import cn.labordispute.deadlines.Deadlines;
 import org.junit.jupiter.api.Test;
 
 /** One test per path through mediation.bpmn. Received Thursday 24 September 2026 (see {@link ProcessTestSupport}). */
@@ -280,5 +282,54 @@ class MediationProcessTests extends ProcessTestSupport {
                 "2026-10-15", "secondPaymentAmount", 2000.0, "consolidation", "NONE", "signedByBothParties", true)))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageStartingWith("secondPaymentDate");
         assertThat(pi).isWaitingAt("Task_DraftMediationAgreement");
+    }
+
+    @Test
+    void anOnlineApplicantSignsTheAgreementOnline() {
+        ProcessInstance pi = start("mediation", "applicationChannel", "PORTAL");
+        acceptMediation();
+        agreementSigned(6200.0, "2026-10-20");
+
+        assertThat(pi).isWaitingAt("Task_AwaitAgreementSignature");
+        assertThat(documents.issued).contains("MEDIATION_AGREEMENT");
+        engine.getRuntimeService().createMessageCorrelation("AgreementSigned").processInstanceBusinessKey(CASE)
+                .setVariable("agreementSignedOnline", true).correlate();
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_AgreementReached").hasNotPassed("Task_CollectSignature");
+        assertThat(variable(pi, "mediationOutcome")).isEqualTo("AGREEMENT");
+    }
+
+    @Test
+    void anUnsignedAgreementIsCollectedInPersonAfterTheSignaturePeriod() {
+        ProcessInstance pi = start("mediation", "applicationChannel", "PORTAL");
+        acceptMediation();
+        agreementSigned(6200.0, "2026-10-20");
+        passSignaturePeriod();
+
+        complete("Task_CollectSignature", "agreementSigned", true, "signatureNote", "10月9日到场签署纸质协议书");
+        assertThat(pi).isEnded().hasPassed("Task_CollectSignature", "EndEvent_AgreementReached");
+        assertThat(variable(pi, "mediationOutcome")).isEqualTo("AGREEMENT");
+    }
+
+    @Test
+    void anApplicantWhoWillNotSignEndsMediationWithoutAgreement() {
+        ProcessInstance pi = start("mediation", "applicationChannel", "PORTAL");
+        acceptMediation();
+        agreementSigned(6200.0, "2026-10-20");
+        passSignaturePeriod();
+
+        complete("Task_CollectSignature", "agreementSigned", false, "signatureNote", "申请人拒绝签署");
+        assertThat(pi).isEnded().hasPassed("EndEvent_AgreementNotSigned");
+        assertThat(variable(pi, "mediationOutcome")).isEqualTo("FAILED");
+        assertThat(documents.issued).contains("MEDIATION_FAILURE_NOTICE");
+    }
+
+    /** PARTY_SIGNATURE: 5 days from Thu 24 Sep end Tue 29 Sep; the timer fires the day after. */
+    private void passSignaturePeriod() {
+        org.camunda.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
+                .activityId("Timer_SignatureDue").singleResult();
+        assertThat(Deadlines.toLocalDate(timer.getDuedate())).isEqualTo(LocalDate.of(2026, 9, 29));
+        ClockUtil.setCurrentTime(at(LocalDate.of(2026, 9, 30), 9));
+        engine.getManagementService().executeJob(timer.getId());
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
@@ -84,6 +85,13 @@ abstract class ProcessTestSupport {
         Mocks.register("documents", documents);
         Mocks.register("assignMediator", new AssignMediator(engine.getIdentityService()));
         Mocks.register("paymentSchedule", new PaymentSchedule());
+        // 明确请求事项: the real listener writes the restated claims to the case tables (tested through the portal in
+        // PortalIntegrationTests); here it only records the day, which the confirmation timer counts from.
+        Mocks.register("claimRestatement", (TaskListener) task -> {
+            if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+                task.getExecution().setVariable("claimsRestatedOn", deadlines.today());
+            }
+        });
         Mocks.register("finalAward", new FinalAwardTest(new CaseCauses(new ClassPathResource("policy/case-causes.csv")),
                 new MinimumWages(new ClassPathResource("policy/minimum-wages.csv")),
                 code -> Optional.of(new Organisation(code, "重庆市渝中区劳动人事争议多元化解中心", "渝中劳调", "渝中区", "重庆市")),
@@ -130,6 +138,7 @@ abstract class ProcessTestSupport {
         variables.put("caseNumber", CASE);
         variables.put("organisation", "yuzhong");
         variables.put("paymentOrderEligible", true);
+        variables.put("applicationChannel", "WINDOW");
         variables.putAll(vars(keyValues));
         return engine.getRuntimeService().startProcessInstanceByKey(key, CASE, variables);
     }

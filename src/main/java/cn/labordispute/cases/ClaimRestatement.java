@@ -1,0 +1,110 @@
+package cn.labordispute.cases;
+
+import cn.labordispute.calendar.EngineTime;
+import cn.labordispute.deadlines.Deadlines;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * 明确请求事项: when the task is created, its form rows (claim1Cause, claim1Amount, claim1Description, … up to six) are
+ * filled with the case's current claims; when it is completed, the rows become the case's claims (the applicant's own
+ * stay in the table, superseded) and the applicant is asked to confirm them. A bad row stops the completion with a
+ * message naming it, and nothing changes.
+ */
+@Component("claimRestatement")
+public class ClaimRestatement implements TaskListener {
+
+    static final int ROWS = 6;
+
+    private final CaseRepository cases;
+    private final CaseCauses causes;
+    private final ApplicationEventPublisher events;
+    private final Deadlines deadlines;
+
+    ClaimRestatement(CaseRepository cases, CaseCauses causes, ApplicationEventPublisher events,
+            Deadlines deadlines) {
+        this.cases = cases;
+        this.causes = causes;
+        this.events = events;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        DisputeCase c = cases.findByNumber(task.getExecution().getProcessBusinessKey())
+                .orElseThrow(() -> new IllegalStateException("no case record for " + task.getExecution().getProcessBusinessKey()));
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            prefill(task, cases.claims(c.id()));
+        } else {
+            restate(task, c);
+        }
+    }
+
+    private static void prefill(DelegateTask task, List<Claim> claims) {
+        for (int n = 1; n <= ROWS; n++) {
+            Claim k = n <= claims.size() ? claims.get(n - 1) : null;
+            task.setVariableLocal("claim" + n + "Cause", k == null ? null : k.causeCode());
+            task.setVariableLocal("claim" + n + "Amount", k == null ? null : k.amount().doubleValue());
+            task.setVariableLocal("claim" + n + "Description", k == null ? null : k.description());
+        }
+    }
+
+    private void restate(DelegateTask task, DisputeCase c) {
+        List<Claim> claims = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (int n = 1; n <= ROWS; n++) {
+            Object cause = task.getVariable("claim" + n + "Cause");
+            Object amount = task.getVariable("claim" + n + "Amount");
+            Object description = task.getVariable("claim" + n + "Description");
+            if (cause == null || cause.toString().isBlank()) {
+                if (amount != null && new BigDecimal(amount.toString()).signum() != 0) {
+                    errors.add("第" + n + "项填写了金额但没有案由 / row " + n + " has an amount but no cause");
+                }
+                continue;
+            }
+            if (causes.find(cause.toString()).isEmpty()) {
+                errors.add("第" + n + "项案由未知 / row " + n + ": unknown cause " + cause);
+                continue;
+            }
+            BigDecimal value;
+            try {
+                value = amount == null ? BigDecimal.ZERO : new BigDecimal(amount.toString()).setScale(2, RoundingMode.HALF_UP);
+            } catch (NumberFormatException e) {
+                errors.add("第" + n + "项金额不是数字 / row " + n + ": the amount is not a number");
+                continue;
+            }
+            if (value.signum() < 0) {
+                errors.add("第" + n + "项金额不能为负数 / row " + n + ": the amount cannot be negative");
+            }
+            String text = description == null ? null : description.toString().trim();
+            if (text != null && text.length() > 1000) {
+                errors.add("第" + n + "项说明超过1000字 / row " + n + ": the description is longer than 1000 characters");
+            }
+            claims.add(new Claim(cause.toString(), text == null || text.isEmpty() ? null : text, value));
+        }
+        if (claims.isEmpty()) {
+            errors.add("至少需要一项请求事项 / at least one claim is required");
+        }
+        if (!errors.isEmpty()) {
+            throw new ProcessEngineException("请求事项有误，未保存 / the claims are not valid, nothing was saved: "
+                    + String.join("；", errors));
+        }
+        LocalDate today = EngineTime.today();
+        cases.restateClaims(c.id(), claims, EngineTime.now());
+        task.getExecution().setVariable("claimsRestatedOn", today.toString());
+        task.getExecution().removeVariable("claimsConfirmation");
+        Object note = task.getVariable("restatementNote");
+        cases.addEventAtCurrentStage(c.caseNumber(), "CLAIMS_RESTATED",
+                "请求事项已规范（" + claims.size() + " 项），待申请人确认", EngineTime.now());
+        events.publishEvent(new ClaimsRestated(c.caseNumber(), claims.size(),
+                deadlines.compute("CLAIMS_CONFIRMATION", today).due(), note == null ? null : note.toString()));
+    }
+}

@@ -1,0 +1,136 @@
+package cn.labordispute.portal;
+
+import cn.labordispute.calendar.EngineTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evidence files of a case (PDF, JPEG, PNG). The type is read from the content, never from the name; each file is
+ * stored once per case by its SHA-256, so the same evidence uploaded again is recognised and reused at every stage.
+ */
+@Component
+public class Evidence {
+
+    /** An uploaded file before it is checked. */
+    record Upload(String fileName, byte[] content) {
+    }
+
+    /** A stored piece of evidence, without its content. */
+    public record Item(long id, String fileName, String contentType, int sizeBytes, String sha256, String stage,
+            java.time.Instant uploadedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PortalProperties properties;
+
+    Evidence(JdbcClient jdbc, PortalProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** Checks every file before anything is stored; the field names the file that is wrong. */
+    void check(List<Upload> uploads) {
+        if (uploads.size() > properties.maxEvidenceFiles()) {
+            throw new PortalError("evidence", "一次最多上传 " + properties.maxEvidenceFiles() + " 个文件 / at most "
+                    + properties.maxEvidenceFiles() + " files at a time");
+        }
+        for (int i = 0; i < uploads.size(); i++) {
+            Upload u = uploads.get(i);
+            String field = "evidence[" + i + "]";
+            if (u.content().length == 0) {
+                throw new PortalError(field, "文件为空：" + name(u) + " / the file is empty: " + name(u));
+            }
+            if (u.content().length > properties.maxEvidenceBytes()) {
+                long mb = properties.maxEvidenceBytes() / (1024 * 1024);
+                throw new PortalError(field, "文件超过 " + mb + " MB：" + name(u) + " / the file is larger than " + mb
+                        + " MB: " + name(u));
+            }
+            if (contentType(u.content()).isEmpty()) {
+                throw new PortalError(field, "只接受 PDF、JPEG、PNG 文件（按文件内容判断）：" + name(u)
+                        + " / only PDF, JPEG and PNG files are accepted (judged by the content): " + name(u));
+            }
+        }
+    }
+
+    /** Stores the files (already checked) on the case; a file the case already holds is not stored twice. */
+    int store(long caseId, List<Upload> uploads, String stage) {
+        check(uploads);
+        int stored = 0;
+        for (Upload u : uploads) {
+            String sha = sha256(u.content());
+            boolean known = jdbc.sql("SELECT COUNT(*) FROM pt_evidence WHERE case_id = ? AND sha256 = ?")
+                    .params(caseId, sha).query(Long.class).single() > 0;
+            if (known) {
+                continue;
+            }
+            jdbc.sql("INSERT INTO pt_evidence (case_id, file_name, content_type, size_bytes, sha256, content, stage, "
+                            + "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(caseId, name(u), contentType(u.content()).orElseThrow(), u.content().length, sha,
+                            u.content(), stage, Timestamp.from(EngineTime.now()))
+                    .update();
+            stored++;
+        }
+        return stored;
+    }
+
+    public List<Item> list(long caseId) {
+        return jdbc.sql("SELECT id, file_name, content_type, size_bytes, sha256, stage, uploaded_at FROM pt_evidence "
+                        + "WHERE case_id = ? ORDER BY uploaded_at, id").param(caseId)
+                .query((rs, n) -> new Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    /** The file's content type and bytes, if it belongs to the case. */
+    Optional<Object[]> content(long caseId, long id) {
+        return jdbc.sql("SELECT content_type, content, file_name FROM pt_evidence WHERE case_id = ? AND id = ?")
+                .params(caseId, id)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2), rs.getString(3)}).optional();
+    }
+
+    /** PDF, JPEG or PNG by their signatures (magic numbers); anything else is refused. */
+    static Optional<String> contentType(byte[] b) {
+        if (starts(b, 0x25, 0x50, 0x44, 0x46, 0x2D)) {
+            return Optional.of("application/pdf");
+        }
+        if (starts(b, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of("image/jpeg");
+        }
+        if (starts(b, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of("image/png");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean starts(byte[] b, int... signature) {
+        if (b.length < signature.length) {
+            return false;
+        }
+        for (int i = 0; i < signature.length; i++) {
+            if ((b[i] & 0xFF) != signature[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String name(Upload u) {
+        String n = u.fileName() == null || u.fileName().isBlank() ? "未命名" : u.fileName();
+        n = n.replaceAll("[\\\\/\\p{Cntrl}]", "_");
+        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package cn.labordispute.portal;
+
+import cn.labordispute.calendar.EngineTime;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Notifications to the applicant of a case that came through the portal: written to the outbox (pt_notification) in
+ * the transaction of the event that causes them, so a rolled-back event sends nothing, and sent afterwards by the
+ * configured {@link SmsSender}. A failed send is retried on the next round, up to five times.
+ */
+@Component
+public class Notifications {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final JdbcClient jdbc;
+    private final SmsSender sms;
+
+    Notifications(JdbcClient jdbc, SmsSender sms) {
+        this.jdbc = jdbc;
+        this.sms = sms;
+    }
+
+    /**
+     * Queues a message for the case's online applicant; cases filed at the window have no portal phone and get
+     * nothing. The text is chosen by the applicant's language.
+     */
+    public void notify(String caseNumber, String kind, String chinese, String english) {
+        List<Object[]> to = jdbc.sql("SELECT a.case_id, a.phone, a.language FROM pt_access a JOIN dc_case c "
+                        + "ON c.id = a.case_id WHERE c.case_number = ?").param(caseNumber)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
+        for (Object[] row : to) {
+            String text = ("en".equals(row[2]) ? english : chinese) + " [" + caseNumber + "]";
+            jdbc.sql("INSERT INTO pt_notification (case_id, phone, kind, text, created_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(row[0], row[1], kind, text.length() > 500 ? text.substring(0, 500) : text,
+                            Timestamp.from(EngineTime.now()))
+                    .update();
+        }
+    }
+
+    /** Sends what is waiting in the outbox; runs every few seconds on each node (a row is claimed before sending). */
+    @Scheduled(fixedDelayString = "${dispute.portal.notification-delay-millis:5000}")
+    public int sendPending() {
+        List<Object[]> pending = jdbc.sql("SELECT id, phone, text, attempts FROM pt_notification WHERE sent_at IS NULL "
+                        + "AND attempts < ? ORDER BY id").param(MAX_ATTEMPTS)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)}).list();
+        int sent = 0;
+        for (Object[] n : pending) {
+            // Claim the row: another node that read it too finds attempts changed and leaves it.
+            int claimed = jdbc.sql("UPDATE pt_notification SET attempts = attempts + 1 WHERE id = ? AND sent_at IS NULL "
+                    + "AND attempts = ?").params(n[0], n[3]).update();
+            if (claimed == 0) {
+                continue;
+            }
+            try {
+                sms.send((String) n[1], (String) n[2]);
+                jdbc.sql("UPDATE pt_notification SET sent_at = ?, last_error = NULL WHERE id = ?")
+                        .params(Timestamp.from(Instant.now()), n[0]).update();
+                sent++;
+            } catch (RuntimeException e) {
+                LOG.warn("Notification {} not sent: {}", n[0], e.toString());
+                String error = String.valueOf(e.getMessage());
+                jdbc.sql("UPDATE pt_notification SET last_error = ? WHERE id = ?")
+                        .params(error.length() > 300 ? error.substring(0, 300) : error, n[0]).update();
+            }
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,98 @@
+package cn.labordispute.portal;
+
+import cn.labordispute.calendar.EngineTime;
+import cn.labordispute.calendar.Times;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may follow a case: whoever holds its number and access code, or the applicant's verified phone. Wrong access
+ * codes count per case; after too many the case is locked for a while, even against the right code.
+ */
+@Service
+class PortalAccess {
+
+    /** A case's portal access as stored. */
+    record Access(long caseId, String caseNumber, String applicantRole, String phone, String language) {
+    }
+
+    private final JdbcClient jdbc;
+    private final RateLimits limits;
+    private final OneTimeCodes codes;
+    private final PortalProperties properties;
+
+    PortalAccess(JdbcClient jdbc, RateLimits limits, OneTimeCodes codes, PortalProperties properties) {
+        this.jdbc = jdbc;
+        this.limits = limits;
+        this.codes = codes;
+        this.properties = properties;
+    }
+
+    /** The case if the code is right and the case not locked; throws {@link PortalError} otherwise. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = PortalError.class)
+    public Access withCode(String caseNumber, String code, String clientAddress) {
+        limits.take("lookup:ip:" + clientAddress, properties.lookupsPerHour());
+        Optional<Object[]> row = jdbc.sql("SELECT a.case_id, c.case_number, a.applicant_role, a.phone, a.language, "
+                        + "a.code_hash, a.failed_attempts, a.locked_until FROM pt_access a JOIN dc_case c ON c.id = a.case_id "
+                        + "WHERE c.case_number = ?").param(caseNumber == null ? "" : caseNumber.trim())
+                .query((rs, n) -> new Object[] {new Access(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getTimestamp(8)})
+                .optional();
+        Instant now = EngineTime.now();
+        // Same answer for an unknown case and a wrong code: the page does not reveal which case numbers exist.
+        PortalError wrong = new PortalError("code", "案号或查询码不正确 / the case number or access code is wrong");
+        if (row.isEmpty()) {
+            throw wrong;
+        }
+        Access access = (Access) row.get()[0];
+        Timestamp lockedUntil = (Timestamp) row.get()[3];
+        if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
+            throw new PortalError("code", "查询码错误次数过多，该案件已暂时锁定，请于 " + Times.INSTANCE.minute(lockedUntil.toInstant())
+                    + " 后再试，或用手机验证码查询 / too many wrong codes: the case is locked until "
+                    + Times.INSTANCE.minute(lockedUntil.toInstant()) + "; try later or use your phone");
+        }
+        if (!Secrets.matches(code, (String) row.get()[1])) {
+            int failures = (Integer) row.get()[2] + 1;
+            boolean lock = failures >= properties.lockAfterFailures();
+            jdbc.sql("UPDATE pt_access SET failed_attempts = ?, locked_until = ? WHERE case_id = ?")
+                    .params(lock ? 0 : failures, lock ? Timestamp.from(now.plus(properties.lockFor())) : null,
+                            access.caseId())
+                    .update();
+            throw wrong;
+        }
+        jdbc.sql("UPDATE pt_access SET failed_attempts = 0 WHERE case_id = ?").param(access.caseId()).update();
+        return access;
+    }
+
+    /** The cases filed online with this phone, if the one-time code sent to it is right. */
+    @Transactional
+    public List<Access> withPhone(String phone, String code, String clientAddress) {
+        limits.take("lookup:ip:" + clientAddress, properties.lookupsPerHour());
+        if (phone == null || !Phones.valid(phone) || !codes.use(phone, OneTimeCodes.Purpose.LOOKUP, code)) {
+            throw new PortalError("code", "手机号码或验证码不正确 / the phone number or code is wrong");
+        }
+        return byPhone(Phones.normalise(phone));
+    }
+
+    Optional<Access> find(String caseNumber) {
+        return jdbc.sql("SELECT a.case_id, c.case_number, a.applicant_role, a.phone, a.language FROM pt_access a "
+                        + "JOIN dc_case c ON c.id = a.case_id WHERE c.case_number = ?").param(caseNumber)
+                .query((rs, n) -> new Access(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .optional();
+    }
+
+    private List<Access> byPhone(String phone) {
+        return jdbc.sql("SELECT a.case_id, c.case_number, a.applicant_role, a.phone, a.language FROM pt_access a "
+                        + "JOIN dc_case c ON c.id = a.case_id WHERE a.phone = ? ORDER BY c.created_at DESC").param(phone)
+                .query((rs, n) -> new Access(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+}

@@ -1,0 +1,216 @@
+package cn.labordispute.portal;
+
+import cn.labordispute.calendar.EngineTime;
+import cn.labordispute.cases.CaseRepository;
+import cn.labordispute.cases.DisputeCase;
+import cn.labordispute.documents.DocumentKind;
+import cn.labordispute.documents.Documents;
+import cn.labordispute.documents.IssuedDocument;
+import cn.labordispute.intake.CaseApplication;
+import cn.labordispute.intake.FieldError;
+import cn.labordispute.intake.IntakeService;
+import cn.labordispute.intake.InvalidApplicationException;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An online application (网上申请, no account needed): checks every field and the evidence, verifies the applicant's
+ * phone with its one-time code, then in one transaction opens the case at intake, stores the evidence and the hashed
+ * access code and issues the application document (一键成稿). Any failure stores nothing.
+ */
+@Service
+class PortalApplications {
+
+    /** What the applicant gets back, once: the case number, the access code, the application document. */
+    record Submitted(String caseNumber, String accessCode, IssuedDocument application, Optional<String> limitationWarning) {
+    }
+
+    private static final Map<String, DocumentKind> APPLICATION_DOCUMENT = Map.of(
+            "NEGOTIATION", DocumentKind.NEGOTIATION_REQUEST,
+            "MEDIATION", DocumentKind.MEDIATION_APPLICATION,
+            "ARBITRATION", DocumentKind.ARBITRATION_APPLICATION);
+    static final String PORTAL_USER = "portal";
+
+    private final IntakeService intake;
+    private final CaseRepository cases;
+    private final Documents documents;
+    private final Evidence evidence;
+    private final OneTimeCodes codes;
+    private final RateLimits limits;
+    private final LimitationCheck limitation;
+    private final Notifications notifications;
+    private final PortalProperties properties;
+    private final JdbcClient jdbc;
+
+    PortalApplications(IntakeService intake, CaseRepository cases, Documents documents, Evidence evidence,
+            OneTimeCodes codes, RateLimits limits, LimitationCheck limitation, Notifications notifications,
+            PortalProperties properties, JdbcClient jdbc) {
+        this.intake = intake;
+        this.cases = cases;
+        this.documents = documents;
+        this.evidence = evidence;
+        this.codes = codes;
+        this.limits = limits;
+        this.limitation = limitation;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Submitted apply(ApplyForm form, List<Evidence.Upload> uploads, String clientAddress, boolean english) {
+        limits.take("apply:ip:" + clientAddress, properties.applicationsPerHour());
+        List<FieldError> errors = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        CaseApplication application = application(form, errors, rows);
+        try {
+            intake.validate(application);
+        } catch (InvalidApplicationException invalid) {
+            invalid.errors().forEach(e -> errors.add(new FieldError(formField(e.field(), rows), e.message())));
+        }
+        String phone = form.applicantPhone();
+        if (phone == null || !Phones.valid(phone)) {
+            errors.add(new FieldError("EMPLOYER".equals(form.applicantRole) ? "employerPhone" : "workerPhone",
+                    "请填写申请人本人的手机号码，用于接收验证码和通知 / enter the applicant's mobile number (for codes and notices)"));
+        }
+        LocalDate knewOn = date(form.knewOn, "knewOn", errors);
+        LocalDate endedOn = date(form.employmentEndedOn, "employmentEndedOn", errors);
+        if (knewOn != null && knewOn.isAfter(EngineTime.today())) {
+            errors.add(new FieldError("knewOn", "日期不能晚于今天 / the date cannot be in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw new PortalError(errors);
+        }
+        evidence.check(uploads);
+        if (!codes.use(phone, OneTimeCodes.Purpose.APPLY, form.code)) {
+            throw new PortalError("code", "验证码错误或已过期，请重新获取 / the code is wrong or has expired: ask for a new one");
+        }
+        String caseNumber = intake.openOnline(application);
+        DisputeCase c = cases.findByNumber(caseNumber).orElseThrow();
+        String accessCode = Secrets.accessCode();
+        jdbc.sql("INSERT INTO pt_access (case_id, applicant_role, phone, code_hash, language, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(c.id(), form.applicantRole, Phones.normalise(phone), Secrets.hash(accessCode), english ? "en" : "zh",
+                        Timestamp.from(EngineTime.now()))
+                .update();
+        int stored = evidence.store(c.id(), uploads, c.stage().name());
+        boolean wageClaim = application.claims().stream().anyMatch(k -> k.causeCode().startsWith("PAY"));
+        Optional<String> warning = limitation.warning(knewOn, EngineTime.today(), form.stillEmployed, wageClaim, endedOn,
+                reason(form.limitationReason));
+        warning.ifPresent(w -> cases.addEventAtCurrentStage(caseNumber, "LIMITATION_WARNING", w.split(" / ")[0],
+                EngineTime.now()));
+        if (stored > 0) {
+            cases.addEventAtCurrentStage(caseNumber, "EVIDENCE_ADDED", "申请人网上提交证据 " + stored + " 份", EngineTime.now());
+        }
+        IssuedDocument document = documents.generate(caseNumber, APPLICATION_DOCUMENT.get(application.requestedProcedure()),
+                PORTAL_USER);
+        notifications.notify(caseNumber, "SUBMITTED",
+                "您的申请已提交，案号 " + caseNumber + "。请妥善保管查询码，凭案号和查询码在“我的申请”查看进度。",
+                "Your application was filed as case " + caseNumber + ". Keep your access code to follow the case.");
+        return new Submitted(caseNumber, accessCode, document, warning);
+    }
+
+    private static CaseApplication application(ApplyForm f, List<FieldError> errors, List<Integer> rows) {
+        List<CaseApplication.ClaimItem> claims = new ArrayList<>();
+        for (int i = 0; i < f.claimCause.size(); i++) {
+            String cause = f.claimCause.get(i);
+            String amountText = i < f.claimAmount.size() ? f.claimAmount.get(i) : null;
+            String description = i < f.claimDescription.size() ? blankToNull(f.claimDescription.get(i)) : null;
+            if (cause == null || cause.isBlank()) {
+                if (amountText != null && !amountText.isBlank() || description != null) {
+                    errors.add(new FieldError("claimCause[" + i + "]", "请选择请求类型 / choose what you claim"));
+                }
+                continue;
+            }
+            BigDecimal amount = BigDecimal.ZERO;
+            if (amountText != null && !amountText.isBlank()) {
+                try {
+                    amount = new BigDecimal(amountText.trim().replace(",", ""));
+                } catch (NumberFormatException e) {
+                    errors.add(new FieldError("claimAmount[" + i + "]", "金额应为数字，如 3500.00 / the amount must be a number, e.g. 3500.00"));
+                    continue;
+                }
+            }
+            claims.add(new CaseApplication.ClaimItem(cause, description, amount));
+            rows.add(i);
+        }
+        return new CaseApplication(f.organisation, f.procedure, f.summary, null,
+                List.of(new CaseApplication.Worker(trim(f.workerName), f.workerIdType, f.workerIdNumber, f.workerPhone,
+                        trim(f.workerAddress), f.migrantWorker)),
+                new CaseApplication.Employer(trim(f.employerName), f.employerCreditCode, blankToNull(f.employerPhone),
+                        trim(f.employerAddress)),
+                claims);
+    }
+
+    private static final Pattern CLAIM_FIELD = Pattern.compile("claims\\[(\\d+)]\\.(\\w+)");
+
+    /**
+     * The form's name for a field the intake validator names: workers[0].idNumber → workerIdNumber, claims[1].amount →
+     * claimAmount[row of the second claim] (blank rows are skipped, so the rows are given).
+     */
+    static String formField(String field, List<Integer> rows) {
+        if (field.startsWith("workers[0].")) {
+            String rest = field.substring("workers[0].".length());
+            return "worker" + Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        }
+        if (field.startsWith("employer.")) {
+            String rest = field.substring("employer.".length());
+            return "employer" + Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        }
+        Matcher claim = CLAIM_FIELD.matcher(field);
+        if (claim.matches()) {
+            int index = Integer.parseInt(claim.group(1));
+            int row = index < rows.size() ? rows.get(index) : index;
+            return switch (claim.group(2)) {
+                case "causeCode" -> "claimCause";
+                case "amount" -> "claimAmount";
+                default -> "claimDescription";
+            } + "[" + row + "]";
+        }
+        return switch (field) {
+            case "requestedProcedure" -> "procedure";
+            case "claims" -> "claimCause[0]";
+            case "workers" -> "workerName";
+            default -> field;
+        };
+    }
+
+    private static LocalDate date(String text, String field, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "日期格式应为 年-月-日，如 2026-03-01 / the date must be YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private static LimitationCheck.Reason reason(String text) {
+        try {
+            return text == null ? LimitationCheck.Reason.NONE : LimitationCheck.Reason.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            return LimitationCheck.Reason.NONE;
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,355 @@
+package cn.labordispute.portal;
+
+import cn.labordispute.calculator.Calculator;
+import cn.labordispute.calendar.Times;
+import cn.labordispute.cases.CaseActions;
+import cn.labordispute.cases.CaseCauses;
+import cn.labordispute.cases.CaseRepository;
+import cn.labordispute.cases.DisputeCase;
+import cn.labordispute.documents.Documents;
+import cn.labordispute.documents.IssuedDocument;
+import cn.labordispute.documents.PdfRenderer;
+import cn.labordispute.documents.Signatures;
+import cn.labordispute.intake.FieldError;
+import cn.labordispute.intake.InvalidApplicationException;
+import cn.labordispute.security.Organisation;
+import cn.labordispute.security.Organisations;
+import cn.labordispute.security.StaffSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The party portal's pages (/portal): apply, follow a case ("我的申请") and act on it, the claim calculator. Every form
+ * carries the session's CSRF token; bad input shows the form again with each field's error and stores nothing.
+ */
+@Controller
+class PortalController {
+
+    private final PortalApplications applications;
+    private final PortalAccess access;
+    private final PartyActions actions;
+    private final OneTimeCodes codes;
+    private final PortalCaseView caseView;
+    private final Organisations organisations;
+    private final CaseCauses causes;
+    private final Calculator calculator;
+    private final Documents documents;
+    private final PdfRenderer pdf;
+    private final Evidence evidence;
+
+    PortalController(PortalApplications applications, PortalAccess access, PartyActions actions, OneTimeCodes codes,
+            PortalCaseView caseView, Organisations organisations, CaseCauses causes, Calculator calculator,
+            Documents documents, PdfRenderer pdf, Evidence evidence) {
+        this.applications = applications;
+        this.access = access;
+        this.actions = actions;
+        this.codes = codes;
+        this.caseView = caseView;
+        this.organisations = organisations;
+        this.causes = causes;
+        this.calculator = calculator;
+        this.documents = documents;
+        this.pdf = pdf;
+        this.evidence = evidence;
+    }
+
+    @ModelAttribute
+    void common(HttpServletRequest request, Model model) {
+        model.addAttribute("en", PortalSession.english(request));
+        model.addAttribute("large", PortalSession.large(request));
+        model.addAttribute("csrf", StaffSession.csrfToken(request));
+        model.addAttribute("path", request.getRequestURI());
+        model.addAttribute("t", Times.INSTANCE);
+    }
+
+    @GetMapping("/portal")
+    String home() {
+        return "portal/home";
+    }
+
+    @GetMapping("/portal/apply")
+    String applyForm(Model model) {
+        return apply(model, new ApplyForm(), List.of());
+    }
+
+    @PostMapping("/portal/apply")
+    String apply(@ModelAttribute("form") ApplyForm form, @RequestParam(name = "evidence", required = false) List<MultipartFile> files,
+            @RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        checkCsrf(request, csrf);
+        try {
+            PortalApplications.Submitted submitted = applications.apply(form, uploads(files), request.getRemoteAddr(),
+                    PortalSession.english(request));
+            PortalSession.grant(request, submitted.caseNumber());
+            model.addAttribute("csrf", StaffSession.csrfToken(request));
+            model.addAttribute("submitted", submitted);
+            return "portal/submitted";
+        } catch (PortalError e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return apply(model, form, e.errors());
+        }
+    }
+
+    /** Sends a one-time code (purpose APPLY or LOOKUP) to a phone; for SIGN, to the case's own phone. */
+    @PostMapping("/portal/codes")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> sendCode(@RequestParam(required = false) String phone,
+            @RequestParam(required = false) String purpose, @RequestParam(required = false) String caseNumber,
+            @RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request) {
+        checkCsrf(request, csrf);
+        OneTimeCodes.Purpose p;
+        try {
+            p = OneTimeCodes.Purpose.valueOf(purpose == null ? "" : purpose);
+        } catch (IllegalArgumentException e) {
+            throw new PortalError("purpose", "用途须为 APPLY、LOOKUP 或 SIGN / purpose must be APPLY, LOOKUP or SIGN");
+        }
+        String to = phone;
+        if (p == OneTimeCodes.Purpose.SIGN) {
+            if (caseNumber == null || !PortalSession.mayShow(request, caseNumber)) {
+                throw new PortalError("caseNumber", "请先查询您的案件 / open your case first");
+            }
+            to = access.find(caseNumber).orElseThrow().phone();
+        }
+        codes.send(to, p, request.getRemoteAddr(), PortalSession.english(request));
+        return ResponseEntity.ok(Map.of("sentTo", Phones.masked(to), "message",
+                "验证码已发送至 " + Phones.masked(to) + " / the code was sent to " + Phones.masked(to)));
+    }
+
+    @GetMapping("/portal/follow")
+    String followForm() {
+        return "portal/follow";
+    }
+
+    @PostMapping("/portal/follow")
+    String follow(@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String code,
+            @RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        checkCsrf(request, csrf);
+        try {
+            PortalAccess.Access found = access.withCode(caseNumber, code, request.getRemoteAddr());
+            PortalSession.grant(request, found.caseNumber());
+            return "redirect:/portal/cases/" + found.caseNumber();
+        } catch (PortalError e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("caseNumber", caseNumber);
+            return "portal/follow";
+        }
+    }
+
+    @PostMapping("/portal/follow/phone")
+    String followByPhone(@RequestParam(required = false) String phone, @RequestParam(required = false) String code,
+            @RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        checkCsrf(request, csrf);
+        try {
+            List<PortalAccess.Access> found = access.withPhone(phone, code, request.getRemoteAddr());
+            found.forEach(a -> PortalSession.grant(request, a.caseNumber()));
+            model.addAttribute("csrf", StaffSession.csrfToken(request));
+            model.addAttribute("found", found.stream().map(a -> caseView.summary(a.caseNumber())).toList());
+            return "portal/follow";
+        } catch (PortalError e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("phoneErrors", e.errors());
+            model.addAttribute("phone", phone);
+            return "portal/follow";
+        }
+    }
+
+    @GetMapping("/portal/cases/{caseNumber}")
+    String myCase(@PathVariable String caseNumber, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Optional<PortalAccess.Access> a = granted(request, caseNumber);
+        if (a.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("errors", List.of(new FieldError("caseNumber",
+                    "请先用案号和查询码查询 / open the case with its number and access code first")));
+            return "portal/follow";
+        }
+        model.addAttribute("view", caseView.of(a.get(), PortalSession.locale(request)));
+        return "portal/case";
+    }
+
+    @PostMapping("/portal/cases/{caseNumber}/{action}")
+    String act(@PathVariable String caseNumber, @PathVariable String action,
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "evidence", required = false) List<MultipartFile> files, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect, Model model) {
+        checkCsrf(request, form.get("_csrf"));
+        Optional<PortalAccess.Access> a = granted(request, caseNumber);
+        if (a.isEmpty()) {
+            return myCase(caseNumber, request, response, model);
+        }
+        boolean en = PortalSession.english(request);
+        try {
+            String done = switch (action) {
+                case "claims" -> {
+                    boolean confirmed = "CONFIRMED".equals(form.get("answer"));
+                    actions.answerClaims(a.get(), confirmed, form.get("note"));
+                    yield confirmed ? (en ? "You confirmed the claims." : "您已确认请求事项。")
+                            : (en ? "Your correction was sent to staff." : "更正要求已送达工作人员。");
+                }
+                case "evidence" -> {
+                    int stored = actions.addEvidence(a.get(), uploads(files));
+                    yield en ? stored + " new file(s) added; files already on the case are not stored twice."
+                            : "新增证据 " + stored + " 份；案件中已有的相同文件不会重复保存。";
+                }
+                case "withdraw" -> {
+                    actions.withdraw(a.get(), form.get("reason"));
+                    yield en ? "Your application is withdrawn." : "您的申请已撤回。";
+                }
+                case "legal-aid" -> {
+                    actions.requestLegalAid(a.get(), form.get("note"));
+                    yield en ? "Your request for legal aid was sent." : "法律援助申请已提交。";
+                }
+                case "sign" -> {
+                    actions.sign(a.get(), parseLong(form.get("documentId")), form.get("code"));
+                    yield en ? "You signed the agreement." : "您已签署调解协议书。";
+                }
+                case "survey" -> {
+                    actions.answerSurvey(a.get(), new PartyActions.Survey(parseInt(form.get("satisfaction")),
+                            form.containsKey("honoured"), form.containsKey("recurred"), form.containsKey("counselling"),
+                            form.containsKey("jobReferral"), form.containsKey("hardshipAid"), form.get("note")));
+                    yield en ? "Thank you: your answers were sent." : "感谢您的答复，已提交。";
+                }
+                default -> throw new PortalError("action", "没有这项操作 / no such action: " + action);
+            };
+            redirect.addFlashAttribute("done", done);
+            return "redirect:/portal/cases/" + caseNumber;
+        } catch (PortalError e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("view", caseView.of(a.get(), PortalSession.locale(request)));
+            return "portal/case";
+        }
+    }
+
+    @GetMapping("/portal/cases/{caseNumber}/documents/{id}")
+    ResponseEntity<byte[]> document(@PathVariable String caseNumber, @PathVariable long id, HttpServletRequest request) {
+        if (granted(request, caseNumber).isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        }
+        return documents.find(caseNumber, id)
+                .map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                                .filename(d.title() + "-" + d.id() + ".pdf", StandardCharsets.UTF_8).build().toString())
+                        .body(pdf.render(d.content())))
+                .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    @GetMapping("/portal/cases/{caseNumber}/evidence/{id}")
+    ResponseEntity<byte[]> evidenceFile(@PathVariable String caseNumber, @PathVariable long id,
+            HttpServletRequest request) {
+        Optional<PortalAccess.Access> a = granted(request, caseNumber);
+        if (a.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+        }
+        return evidence.content(a.get().caseId(), id)
+                .map(f -> ResponseEntity.ok().contentType(MediaType.parseMediaType((String) f[0]))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                .filename((String) f[2], StandardCharsets.UTF_8).build().toString())
+                        .body((byte[]) f[1]))
+                .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    @PostMapping("/portal/leave")
+    String leave(@RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request) {
+        checkCsrf(request, csrf);
+        PortalSession.leave(request);
+        return "redirect:/portal";
+    }
+
+    @GetMapping("/portal/calculator")
+    String calculator(@ModelAttribute("input") CalculatorForm input, HttpServletResponse response, Model model) {
+        model.addAttribute("organisations", organisations.all());
+        if (input.submitted()) {
+            try {
+                model.addAttribute("result", calculator.calculate(input.request()));
+            } catch (InvalidApplicationException e) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                model.addAttribute("errors", e.errors());
+            } catch (IllegalArgumentException e) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                model.addAttribute("errors", List.of(new FieldError(e.getMessage(),
+                        "格式不正确 / the value has the wrong format")));
+            }
+        }
+        return "portal/calculator";
+    }
+
+    private String apply(Model model, ApplyForm form, List<FieldError> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("organisations", organisations.all());
+        model.addAttribute("causes", causes.all().stream().filter(c -> c.parentCode() != null && !c.parentCode().isEmpty())
+                .toList());
+        return "portal/apply";
+    }
+
+    private Optional<PortalAccess.Access> granted(HttpServletRequest request, String caseNumber) {
+        return PortalSession.mayShow(request, caseNumber) ? access.find(caseNumber) : Optional.empty();
+    }
+
+    private static void checkCsrf(HttpServletRequest request, String csrf) {
+        String token = csrf != null ? csrf : request.getHeader("X-CSRF-Token");
+        if (!StaffSession.validCsrf(request, token)) {
+            throw new PortalExceptions.CsrfRejected();
+        }
+    }
+
+    private static List<Evidence.Upload> uploads(List<MultipartFile> files) {
+        List<Evidence.Upload> uploads = new ArrayList<>();
+        if (files == null) {
+            return uploads;
+        }
+        for (MultipartFile f : files) {
+            if (f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isEmpty())) {
+                continue;
+            }
+            try {
+                uploads.add(new Evidence.Upload(f.getOriginalFilename(), f.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return uploads;
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s == null ? "" : s.trim());
+        } catch (NumberFormatException e) {
+            throw new PortalError("documentId", "文书编号有误 / the document number is wrong");
+        }
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return Integer.parseInt(s == null ? "" : s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package cn.labordispute.portal;
+
+import cn.labordispute.cases.ClaimsRestated;
+import cn.labordispute.documents.DocumentIssued;
+import cn.labordispute.documents.DocumentKind;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Key events of a case, told to its online applicant: decisions and documents served (acceptance, refusal, award,
+ * termination, legal-aid decision), the agreement ready to sign, the claims to confirm. Listens inside the transaction
+ * of the event, so the notice is queued only if the event commits.
+ */
+@Component
+class PortalNotices {
+
+    /** Documents a party is told about, with the sentence in Chinese and English. */
+    private static final Map<DocumentKind, String[]> TOLD = Map.of(
+            DocumentKind.MEDIATION_ACCEPTANCE_NOTICE, new String[] {"调解委员会已受理您的申请，请查看受理通知书。",
+                    "The mediation committee accepted your application: see the acceptance notice."},
+            DocumentKind.MEDIATION_REFUSAL_NOTICE, new String[] {"调解委员会决定不予受理，请查看通知书中的理由和其他途径。",
+                    "The mediation committee did not accept your application: see the notice for why and where to go."},
+            DocumentKind.MEDIATION_AGREEMENT, new String[] {"调解协议书已生成，请登录“我的申请”在线签署。",
+                    "The mediation agreement is ready: sign it online in 'My case'."},
+            DocumentKind.MEDIATION_TERMINATION, new String[] {"调解已终止，您可以申请劳动仲裁，请查看调解终止书。",
+                    "Mediation has ended: you may apply for arbitration (see the notice)."},
+            DocumentKind.MEDIATION_FAILURE_NOTICE, new String[] {"调解未能达成协议，您可以申请劳动仲裁。",
+                    "Mediation did not reach agreement: you may apply for arbitration."},
+            DocumentKind.ARBITRATION_AWARD, new String[] {"仲裁裁决书已作出，请查看裁决及起诉期限。",
+                    "The arbitration award is made: see it and the time limit to sue."},
+            DocumentKind.LEGAL_AID_DECISION, new String[] {"法律援助机构已作出决定，请查看法律援助决定书。",
+                    "The legal aid office has decided: see the decision."},
+            DocumentKind.FULFILMENT_NOTICE, new String[] {"履行告知书已送达，请查看各期付款日期。",
+                    "The fulfilment notice is served: see the payment dates."});
+
+    private final Notifications notifications;
+
+    PortalNotices(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @EventListener
+    void documentIssued(DocumentIssued issued) {
+        String[] text = TOLD.get(issued.kind());
+        if (text != null) {
+            notifications.notify(issued.caseNumber(), issued.kind().name(), text[0], text[1]);
+        }
+    }
+
+    @EventListener
+    void claimsRestated(ClaimsRestated restated) {
+        notifications.notify(restated.caseNumber(), "CLAIMS_TO_CONFIRM",
+                "工作人员已整理您的请求事项（" + restated.claims() + " 项），请在 " + restated.confirmBy()
+                        + " 前登录“我的申请”确认或要求更正。",
+                "Staff restated your claims (" + restated.claims() + "): confirm or correct them in 'My case' by "
+                        + restated.confirmBy() + ".");
+    }
+}
