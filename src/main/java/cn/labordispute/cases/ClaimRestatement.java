@@ -14,8 +14,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * 明确请求事项: when the task is created, its form rows (claim1Cause, claim1Amount, claim1Description, … up to six) are
- * filled with the case's current claims; when it is completed, the rows become the case's claims (the applicant's own
+ * 明确请求事项: when the task is created, its form rows (claim1Cause, claim1Amount, claim1Description, … up to six;
+ * process variables, so that the form's answers replace them) are filled with the case's current claims; when it is
+ * completed, the rows become the case's claims (the applicant's own
  * stay in the table, superseded) and the applicant is asked to confirm them. A bad row stops the completion with a
  * message naming it, and nothing changes.
  */
@@ -51,9 +52,9 @@ public class ClaimRestatement implements TaskListener {
     private static void prefill(DelegateTask task, List<Claim> claims) {
         for (int n = 1; n <= ROWS; n++) {
             Claim k = n <= claims.size() ? claims.get(n - 1) : null;
-            task.setVariableLocal("claim" + n + "Cause", k == null ? null : k.causeCode());
-            task.setVariableLocal("claim" + n + "Amount", k == null ? null : k.amount().doubleValue());
-            task.setVariableLocal("claim" + n + "Description", k == null ? null : k.description());
+            task.getExecution().setVariable("claim" + n + "Cause", k == null ? null : k.causeCode());
+            task.getExecution().setVariable("claim" + n + "Amount", k == null ? null : k.amount().doubleValue());
+            task.getExecution().setVariable("claim" + n + "Description", k == null ? null : k.description());
         }
     }
 
@@ -102,8 +103,9 @@ public class ClaimRestatement implements TaskListener {
         task.getExecution().setVariable("claimsRestatedOn", today.toString());
         task.getExecution().removeVariable("claimsConfirmation");
         Object note = task.getVariable("restatementNote");
+        String told = note == null || note.toString().isBlank() ? "" : "。工作人员说明：" + note.toString().trim();
         cases.addEventAtCurrentStage(c.caseNumber(), "CLAIMS_RESTATED",
-                "请求事项已规范（" + claims.size() + " 项），待申请人确认", EngineTime.now());
+                "请求事项已规范（" + claims.size() + " 项），待申请人确认" + told, EngineTime.now());
         events.publishEvent(new ClaimsRestated(c.caseNumber(), claims.size(),
                 deadlines.compute("CLAIMS_CONFIRMATION", today).due(), note == null ? null : note.toString()));
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The online application form as the page posts it (one worker, one employer, up to six claims). */
-class ApplyForm {
+public class ApplyForm {
 
     String applicantRole = "WORKER";
     String procedure = "MEDIATION";

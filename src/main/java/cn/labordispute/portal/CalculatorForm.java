@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /** The calculator page's fields as typed (text, so that a bad value is shown back and named). */
-class CalculatorForm {
+public class CalculatorForm {
 
     String organisation;
     String monthlyWage;

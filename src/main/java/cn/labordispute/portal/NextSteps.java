@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 class NextSteps {
 
     /** One step: the sentence, its date, whether the party must act, and who handles it. */
-    record Step(String text, LocalDate due, boolean yours, String handler) {
+    public record Step(String text, LocalDate due, boolean yours, String handler) {
     }
 
     /** The messages a party sends, and the timer that bounds each wait. */

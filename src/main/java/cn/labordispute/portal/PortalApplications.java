@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 class PortalApplications {
 
     /** What the applicant gets back, once: the case number, the access code, the application document. */
-    record Submitted(String caseNumber, String accessCode, IssuedDocument application, Optional<String> limitationWarning) {
+    public record Submitted(String caseNumber, String accessCode, IssuedDocument application, Optional<String> limitationWarning) {
     }
 
     private static final Map<String, DocumentKind> APPLICATION_DOCUMENT = Map.of(

@@ -26,16 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class PortalCaseView {
 
-    record ClaimRow(String cause, String description, BigDecimal amount) {
+    public record ClaimRow(String cause, String description, BigDecimal amount) {
     }
 
-    record PartyRow(String role, String name, String maskedId) {
+    public record PartyRow(String role, String name, String maskedId) {
     }
 
-    record Summary(String caseNumber, String organisation, String stage, LocalDate receivedOn) {
+    public record Summary(String caseNumber, String organisation, String stage, LocalDate receivedOn) {
     }
 
-    record View(String caseNumber, String organisation, String stage, boolean open, String outcome, LocalDate receivedOn,
+    public record View(String caseNumber, String organisation, String stage, boolean open, String outcome, LocalDate receivedOn,
             String handler, List<NextSteps.Step> steps, List<CaseEvent> events, List<IssuedDocument> documents,
             List<ClaimRow> claims, Instant claimsConfirmedAt, boolean claimsToConfirm, List<Evidence.Item> evidence,
             List<PartyRow> parties, IssuedDocument toSign, List<Signatures.Signature> signatures, boolean survey,

@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The party portal's pages (/portal): apply, follow a case ("我的申请") and act on it, the claim calculator. Every form
@@ -150,7 +151,7 @@ class PortalController {
         try {
             PortalAccess.Access found = access.withCode(caseNumber, code, request.getRemoteAddr());
             PortalSession.grant(request, found.caseNumber());
-            return "redirect:/portal/cases/" + found.caseNumber();
+            return "redirect:" + casePath(found.caseNumber());
         } catch (PortalError e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", e.errors());
@@ -237,7 +238,7 @@ class PortalController {
                 default -> throw new PortalError("action", "没有这项操作 / no such action: " + action);
             };
             redirect.addFlashAttribute("done", done);
-            return "redirect:/portal/cases/" + caseNumber;
+            return "redirect:" + casePath(caseNumber);
         } catch (PortalError e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", e.errors());
@@ -310,6 +311,10 @@ class PortalController {
 
     private Optional<PortalAccess.Access> granted(HttpServletRequest request, String caseNumber) {
         return PortalSession.mayShow(request, caseNumber) ? access.find(caseNumber) : Optional.empty();
+    }
+
+    private static String casePath(String caseNumber) {
+        return "/portal/cases/" + UriUtils.encodePathSegment(caseNumber, StandardCharsets.UTF_8);
     }
 
     private static void checkCsrf(HttpServletRequest request, String csrf) {

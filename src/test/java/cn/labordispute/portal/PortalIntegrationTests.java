@@ -1,0 +1,358 @@
+package cn.labordispute.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.labordispute.it.EngineOfThisContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+/**
+ * The party portal through its pages, as a browser posts them (session, CSRF token, multipart): an application stores
+ * the case with a hashed access code, its evidence once and a notification; staff restate the claims and the party's
+ * confirmation moves the process on; bad input (checksums, disguised and oversized files, missing token) is named and
+ * stores nothing; ten wrong access codes lock the case; codes are rate-limited; withdrawal and legal aid reach the
+ * process. Text messages are captured instead of logged.
+ */
+@TestExecutionListeners(listeners = EngineOfThisContext.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:portal;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "dispute.demo.enabled=true",
+    "dispute.demo.cases=false",
+    "dispute.portal.notification-delay-millis=3600000"})
+@AutoConfigureMockMvc
+class PortalIntegrationTests {
+
+    /** Captures text messages: the tests read the codes the way a phone would. */
+    @TestConfiguration
+    static class CapturedMessages {
+        static final List<String[]> SENT = Collections.synchronizedList(new ArrayList<>());
+
+        @Bean
+        @Primary
+        SmsSender capturingSmsSender() {
+            return (phone, text) -> SENT.add(new String[] {phone, text});
+        }
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([0-9a-f]+)\"");
+    private static final Pattern CODE = Pattern.compile("(?:验证码是|code is) (\\d{6})");
+    /** A passport scan: a few bytes of a real PNG signature and header. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+    @Autowired Notifications notifications;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    /** A browser: its session, its CSRF token and its address (rate limits count per address). */
+    private final class Browser {
+        final MockHttpSession session = new MockHttpSession();
+        final String address;
+        String csrf;
+
+        Browser(String address) throws Exception {
+            this.address = address;
+            String page = send(get("/portal/apply")).getResponse().getContentAsString();
+            Matcher m = CSRF.matcher(page);
+            assertThat(m.find()).isTrue();
+            csrf = m.group(1);
+        }
+
+        MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
+            return mvc.perform(request.session(session).with(r -> {
+                r.setRemoteAddr(address);
+                return r;
+            })).andReturn();
+        }
+
+        /** Asks for a code and reads it from the captured message. */
+        String code(String phone, String purpose) throws Exception {
+            int before = CapturedMessages.SENT.size();
+            MvcResult sent = send(post("/portal/codes").param("phone", phone).param("purpose", purpose).param("_csrf", csrf));
+            assertThat(sent.getResponse().getStatus()).isEqualTo(200);
+            String[] message = CapturedMessages.SENT.get(CapturedMessages.SENT.size() - 1);
+            assertThat(CapturedMessages.SENT).hasSize(before + 1);
+            Matcher m = CODE.matcher(message[1]);
+            assertThat(m.find()).as(message[1]).isTrue();
+            return m.group(1);
+        }
+
+        MvcResult apply(Map<String, String> fields, MockMultipartFile... files) throws Exception {
+            MockMultipartHttpServletRequestBuilder request = multipart("/portal/apply");
+            for (MockMultipartFile f : files) {
+                request.file(f);
+            }
+            fields.forEach(request::param);
+            request.param("_csrf", csrf);
+            return send(request);
+        }
+
+        String page(String path) throws Exception {
+            return send(get(path)).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Map<String, String> application(String phone, String code) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("applicantRole", "WORKER");
+        f.put("procedure", "MEDIATION");
+        f.put("organisation", "yuzhong");
+        f.put("workerName", "John SMITH");
+        f.put("workerIdType", "PASSPORT");
+        f.put("workerIdNumber", "E1234567X");
+        f.put("workerPhone", phone);
+        f.put("employerName", "重庆星光文化传媒有限公司");
+        f.put("employerCreditCode", "91500103MA5U8XYM10");
+        f.put("summary", "九月和十月的工资没有发。");
+        f.put("claimCause", "PAY_ARREARS");
+        f.put("claimAmount", "16000");
+        f.put("knewOn", "2025-06-01");
+        f.put("code", code);
+        return f;
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    private static String body(MvcResult r) throws Exception {
+        return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static String field(String html, Pattern p) {
+        Matcher m = p.matcher(html);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static final Pattern CASE_NUMBER = Pattern.compile("id=\"case-number\">([^<]+)<");
+    private static final Pattern ACCESS_CODE = Pattern.compile("id=\"access-code\" class=\"code\">([^<]+)<");
+
+    /** Applies successfully and returns {case number, access code}. */
+    private String[] applied(Browser browser, String phone, MockMultipartFile... files) throws Exception {
+        MvcResult r = browser.apply(application(phone, browser.code(phone, "APPLY")), files);
+        assertThat(r.getResponse().getStatus()).as(body(r)).isEqualTo(200);
+        return new String[] {field(body(r), CASE_NUMBER), field(body(r), ACCESS_CODE)};
+    }
+
+    @Test
+    void anApplicationStoresTheCaseOnceWithAHashedCodeAndTheConfirmedClaimsMoveItOn() throws Exception {
+        Browser browser = new Browser("10.0.0.1");
+        MockMultipartFile scan = new MockMultipartFile("evidence", "passport.png", "image/png", PNG);
+        String[] opened = applied(browser, "13800138001", scan);
+        String caseNumber = opened[0];
+
+        long caseId = jdbc.sql("SELECT id FROM dc_case WHERE case_number = ?").param(caseNumber).query(Long.class).single();
+        String stored = jdbc.sql("SELECT code_hash FROM pt_access WHERE case_id = ?").param(caseId).query(String.class).single();
+        assertThat(stored).startsWith("pbkdf2-sha256$").doesNotContain(opened[1]);
+        assertThat(Secrets.matches(opened[1], stored)).isTrue();
+        assertThat(jdbc.sql("SELECT sha256 FROM pt_evidence WHERE case_id = ?").param(caseId).query(String.class).list())
+                .containsExactly(Evidence.sha256(PNG));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .variableValueEquals("applicationChannel", "PORTAL").count()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT kind FROM dc_document WHERE case_id = ?").param(caseId).query(String.class).list())
+                .containsExactly("MEDIATION_APPLICATION");
+
+        // the same scan again on the case page is recognised; the notice of submission is sent from the outbox
+        String casePage = "/portal/cases/" + caseNumber;
+        MvcResult again = browser.send(multipart(casePage + "/evidence").file(scan).param("_csrf", browser.csrf));
+        assertThat(again.getResponse().getStatus()).isEqualTo(302);
+        assertThat(count("pt_evidence WHERE case_id = " + caseId)).isEqualTo(1);
+        int sent = CapturedMessages.SENT.size();
+        notifications.sendPending();
+        assertThat(CapturedMessages.SENT.subList(sent, CapturedMessages.SENT.size()))
+                .anyMatch(m -> m[0].equals("13800138001") && m[1].contains("您的申请已提交") && m[1].contains(caseNumber));
+
+        // staff restate the claims in two items; the applicant's own row stays, superseded
+        Task restate = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_RestateClaims")
+                .singleResult();
+        assertThat(tasks.getVariable(restate.getId(), "claim1Cause")).isEqualTo("PAY_ARREARS");
+        tasks.complete(restate.getId(), Map.of("claim1Cause", "PAY_ARREARS", "claim1Amount", 12000.0,
+                "claim1Description", "2026年9月至10月工资", "claim2Cause", "TERM_NO_CONTRACT", "claim2Amount", 4000.0,
+                "restatementNote", "补充了未签合同二倍工资"));
+        assertThat(count("dc_claim WHERE case_id = " + caseId + " AND superseded_at IS NOT NULL")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT cause_code FROM dc_claim WHERE case_id = ? AND superseded_at IS NULL ORDER BY id")
+                .param(caseId).query(String.class).list()).containsExactly("PAY_ARREARS", "TERM_NO_CONTRACT");
+
+        String page = browser.page(casePage);
+        assertThat(page).contains("未签书面劳动合同二倍工资", "4000.00", "确认请求事项", "补充了未签合同二倍工资")
+                .contains("请您在 ").doesNotContain("E1234567X");
+        MvcResult confirmed = browser.send(post(casePage + "/claims").param("answer", "CONFIRMED").param("_csrf", browser.csrf));
+        assertThat(confirmed.getResponse().getStatus()).isEqualTo(302);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getTaskDefinitionKey())
+                .isEqualTo("Task_DecideMediationAcceptance");
+        assertThat(jdbc.sql("SELECT claims_confirmed_at FROM dc_case WHERE id = ?").param(caseId).query(Date.class)
+                .single()).isNotNull();
+        // a second confirmation finds nothing waiting and changes nothing
+        MvcResult twice = browser.send(post(casePage + "/claims").param("answer", "CONFIRMED").param("_csrf", browser.csrf));
+        assertThat(twice.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(twice)).contains("案件当前不在这一步");
+    }
+
+    @Test
+    void badInputIsNamedFieldByFieldAndStoresNothing() throws Exception {
+        Browser browser = new Browser("10.0.0.2");
+        String code = browser.code("13800138002", "APPLY");
+        long cases = count("dc_case");
+        Map<String, String> bad = application("13800138002", code);
+        bad.put("workerIdType", "RESIDENT_ID");
+        bad.put("workerIdNumber", "500103199001011233");   // wrong check digit
+        bad.put("employerCreditCode", "91500103MA5U8XYM11"); // wrong check character
+        bad.put("claimAmount", "一万");
+        bad.put("knewOn", "2025/06/01");
+
+        MvcResult r = browser.apply(bad);
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(r)).contains("data-field=\"workerIdNumber\"", "data-field=\"employerCreditCode\"",
+                "data-field=\"claimAmount[0]\"", "data-field=\"knewOn\"", "resident ID number is invalid");
+        assertThat(count("dc_case")).isEqualTo(cases);
+
+        // a passport with lower-case letters is upper-cased; one with symbols is refused
+        bad = application("13800138002", code);
+        bad.put("workerIdNumber", "E12-345");
+        r = browser.apply(bad);
+        assertThat(body(r)).contains("data-field=\"workerIdNumber\"", "passport number must be");
+        assertThat(count("dc_case")).isEqualTo(cases);
+    }
+
+    @Test
+    void disguisedAndOversizedFilesAreRefusedBeforeTheCodeIsUsed() throws Exception {
+        Browser browser = new Browser("10.0.0.3");
+        String code = browser.code("13800138003", "APPLY");
+        long cases = count("dc_case");
+        long evidence = count("pt_evidence");
+
+        MockMultipartFile disguised = new MockMultipartFile("evidence", "contract.pdf", "application/pdf",
+                "MZ this is a program, not a PDF".getBytes(StandardCharsets.UTF_8));
+        MvcResult r = browser.apply(application("13800138003", code), disguised);
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(r)).contains("data-field=\"evidence[0]\"", "按文件内容判断", "contract.pdf");
+
+        byte[] big = Arrays.copyOf(PNG, 10 * 1024 * 1024 + 1);
+        r = browser.apply(application("13800138003", code), new MockMultipartFile("evidence", "big.png", "image/png", big));
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(r)).contains("data-field=\"evidence[0]\"", "10 MB");
+        assertThat(count("dc_case")).isEqualTo(cases);
+        assertThat(count("pt_evidence")).isEqualTo(evidence);
+
+        // the code was not used up by the refused attempts
+        r = browser.apply(application("13800138003", code));
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        assertThat(count("dc_case")).isEqualTo(cases + 1);
+    }
+
+    @Test
+    void tenWrongAccessCodesLockTheCaseEvenAgainstTheRightOne() throws Exception {
+        Browser applicant = new Browser("10.0.0.4");
+        String[] opened = applied(applicant, "13800138004");
+        Browser stranger = new Browser("10.0.0.5");
+
+        for (int i = 0; i < 10; i++) {
+            MvcResult wrong = stranger.send(post("/portal/follow").param("caseNumber", opened[0])
+                    .param("code", "WRONGCODE" + i).param("_csrf", stranger.csrf));
+            assertThat(wrong.getResponse().getStatus()).isEqualTo(400);
+        }
+        MvcResult right = stranger.send(post("/portal/follow").param("caseNumber", opened[0]).param("code", opened[1])
+                .param("_csrf", stranger.csrf));
+        assertThat(right.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(right)).contains("已暂时锁定");
+        assertThat(stranger.send(get("/portal/cases/" + opened[0])).getResponse().getStatus()).isEqualTo(404);
+
+        // the lock holds for its time, then the right code opens the case
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(31))));
+        right = stranger.send(post("/portal/follow").param("caseNumber", opened[0]).param("code", opened[1].toLowerCase())
+                .param("_csrf", stranger.csrf));
+        assertThat(right.getResponse().getStatus()).isEqualTo(302);
+        String page = stranger.page("/portal/cases/" + opened[0]);
+        assertThat(page).contains("接下来会发生什么", "E123*567X").doesNotContain("E1234567X");
+    }
+
+    @Test
+    void aFormWithoutTheSessionsTokenIsRefused() throws Exception {
+        Browser browser = new Browser("10.0.0.6");
+        long cases = count("dc_case");
+        MockMultipartHttpServletRequestBuilder request = multipart("/portal/apply");
+        application("13800138006", "123456").forEach(request::param);
+        MvcResult r = browser.send(request);
+        assertThat(r.getResponse().getStatus()).isEqualTo(403);
+        assertThat(count("dc_case")).isEqualTo(cases);
+    }
+
+    @Test
+    void codesForOnePhoneAreLimitedPerHour() throws Exception {
+        Browser browser = new Browser("10.0.0.7");
+        for (int i = 0; i < 5; i++) {
+            browser.code("13800138007", "APPLY");
+        }
+        MvcResult sixth = browser.send(post("/portal/codes").param("phone", "13800138007").param("purpose", "APPLY")
+                .param("_csrf", browser.csrf));
+        assertThat(sixth.getResponse().getStatus()).isEqualTo(429);
+        MvcResult badPhone = browser.send(post("/portal/codes").param("phone", "12345").param("purpose", "APPLY")
+                .param("_csrf", browser.csrf));
+        assertThat(badPhone.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(badPhone)).contains("\"field\":\"phone\"");
+    }
+
+    @Test
+    void theApplicantAsksForLegalAidThenWithdraws() throws Exception {
+        Browser browser = new Browser("10.0.0.8");
+        String caseNumber = applied(browser, "13800138008")[0];
+        String casePage = "/portal/cases/" + caseNumber;
+
+        MvcResult aid = browser.send(post(casePage + "/legal-aid").param("note", "收入低于当地最低工资").param("_csrf", browser.csrf));
+        assertThat(aid.getResponse().getStatus()).isEqualTo(302);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("legal_aid").count()).isEqualTo(1);
+
+        MvcResult noReason = browser.send(post(casePage + "/withdraw").param("reason", " ").param("_csrf", browser.csrf));
+        assertThat(noReason.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(noReason)).contains("data-field=\"reason\"");
+        MvcResult withdrawn = browser.send(post(casePage + "/withdraw").param("reason", "已与单位和解").param("_csrf", browser.csrf));
+        assertThat(withdrawn.getResponse().getStatus()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT status || ':' || outcome FROM dc_case WHERE case_number = ?").param(caseNumber)
+                .query(String.class).single()).isEqualTo("CLOSED:WITHDRAWN");
+
+        // another browser without the code sees nothing of the case
+        Browser other = new Browser("10.0.0.9");
+        assertThat(other.send(get(casePage)).getResponse().getStatus()).isEqualTo(404);
+    }
+}
