@@ -43,13 +43,14 @@ public class ClaimRestatement implements TaskListener {
         DisputeCase c = cases.findByNumber(task.getExecution().getProcessBusinessKey())
                 .orElseThrow(() -> new IllegalStateException("no case record for " + task.getExecution().getProcessBusinessKey()));
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            prefill(task, cases.claims(c.id()));
+            prefill(task, c, cases.claims(c.id()));
         } else {
             restate(task, c);
         }
     }
 
-    private static void prefill(DelegateTask task, List<Claim> claims) {
+    private static void prefill(DelegateTask task, DisputeCase c, List<Claim> claims) {
+        task.getExecution().setVariable("applicantStory", c.summary());
         for (int n = 1; n <= ROWS; n++) {
             Claim k = n <= claims.size() ? claims.get(n - 1) : null;
             task.getExecution().setVariable("claim" + n + "Cause", k == null ? null : k.causeCode());

@@ -1,12 +1,17 @@
 package cn.labordispute.portal;
 
 import cn.labordispute.calendar.EngineTime;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -87,11 +92,23 @@ public class Evidence {
                 .list();
     }
 
-    /** The file's content type and bytes, if it belongs to the case. */
-    Optional<Object[]> content(long caseId, long id) {
+    /** A stored file with its content. */
+    record File(String contentType, byte[] content, String fileName) {
+    }
+
+    /** The file, if it belongs to the case. */
+    Optional<File> content(long caseId, long id) {
         return jdbc.sql("SELECT content_type, content, file_name FROM pt_evidence WHERE case_id = ? AND id = ?")
                 .params(caseId, id)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2), rs.getString(3)}).optional();
+                .query((rs, n) -> new File(rs.getString(1), rs.getBytes(2), rs.getString(3))).optional();
+    }
+
+    /** The file as a download. */
+    static ResponseEntity<byte[]> download(File f) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(f.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(f.content());
     }
 
     /** PDF, JPEG or PNG by their signatures (magic numbers); anything else is refused. */

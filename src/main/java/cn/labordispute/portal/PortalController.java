@@ -2,17 +2,11 @@ package cn.labordispute.portal;
 
 import cn.labordispute.calculator.Calculator;
 import cn.labordispute.calendar.Times;
-import cn.labordispute.cases.CaseActions;
 import cn.labordispute.cases.CaseCauses;
-import cn.labordispute.cases.CaseRepository;
-import cn.labordispute.cases.DisputeCase;
 import cn.labordispute.documents.Documents;
-import cn.labordispute.documents.IssuedDocument;
 import cn.labordispute.documents.PdfRenderer;
-import cn.labordispute.documents.Signatures;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.intake.InvalidApplicationException;
-import cn.labordispute.security.Organisation;
 import cn.labordispute.security.Organisations;
 import cn.labordispute.security.StaffSession;
 import jakarta.servlet.http.HttpServletRequest;
@@ -267,11 +261,7 @@ class PortalController {
         if (a.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
         }
-        return evidence.content(a.get().caseId(), id)
-                .map(f -> ResponseEntity.ok().contentType(MediaType.parseMediaType((String) f[0]))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                .filename((String) f[2], StandardCharsets.UTF_8).build().toString())
-                        .body((byte[]) f[1]))
+        return evidence.content(a.get().caseId(), id).map(Evidence::download)
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 

@@ -4,12 +4,13 @@ import cn.labordispute.cases.ClaimsRestated;
 import cn.labordispute.documents.DocumentIssued;
 import cn.labordispute.documents.DocumentKind;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Key events of a case, told to its online applicant: decisions and documents served (acceptance, refusal, award,
- * termination, legal-aid decision), the agreement ready to sign, the claims to confirm. Listens inside the transaction
+ * termination, legal-aid decision), the mediation session's date, the agreement ready to sign, the claims to confirm. Listens inside the transaction
  * of the event, so the notice is queued only if the event commits.
  */
 @Component
@@ -46,6 +47,18 @@ class PortalNotices {
         if (text != null) {
             notifications.notify(issued.caseNumber(), issued.kind().name(), text[0], text[1]);
         }
+    }
+
+    /** A mediation session was scheduled: the applicant is told when and how (the Spring eventing bridge's task events). */
+    @EventListener(condition = "#task.eventName == 'complete' and #task.taskDefinitionKey == 'Task_ScheduleMediationSession'")
+    void sessionScheduled(DelegateTask task) {
+        String caseNumber = task.getExecution().getProcessBusinessKey();
+        Object at = task.getVariable("sessionAt");
+        String when = at == null ? "" : at.toString().replace('T', ' ');
+        boolean online = "ONLINE".equals(task.getVariable("sessionMode"));
+        notifications.notify(caseNumber, "SESSION_SCHEDULED",
+                "调解会谈定于 " + when + (online ? "，视频方式，链接见“我的申请”。" : "，请按时参加。"),
+                "Your mediation session is on " + when + (online ? ", by video: see 'My case' for the link." : "."));
     }
 
     @EventListener

@@ -77,6 +77,11 @@ class PortalIntegrationTests {
     @Autowired TaskService tasks;
     @Autowired RuntimeService runtime;
     @Autowired Notifications notifications;
+    @Autowired PartyReminders reminders;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
+
+    private static final String WANGFANG = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("wangfang:demo".getBytes(StandardCharsets.UTF_8));
 
     @AfterEach
     void resetClock() {
@@ -213,6 +218,17 @@ class PortalIntegrationTests {
         assertThat(jdbc.sql("SELECT cause_code FROM dc_claim WHERE case_id = ? AND superseded_at IS NULL ORDER BY id")
                 .param(caseId).query(String.class).list()).containsExactly("PAY_ARREARS", "TERM_NO_CONTRACT");
 
+        // a day before the confirmation period ends the applicant is reminded, once
+        Date due = management.createJobQuery().activityId("Timer_ClaimsConfirmationDue")
+                .processInstanceId(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                        .processDefinitionKey("labor_dispute_case").singleResult().getId())
+                .singleResult().getDuedate();
+        ClockUtil.setCurrentTime(Date.from(due.toInstant().minus(Duration.ofDays(2))));
+        assertThat(reminders.remind()).isZero();
+        ClockUtil.setCurrentTime(Date.from(due.toInstant().minus(Duration.ofHours(30))));
+        assertThat(reminders.remind()).isEqualTo(1);
+        assertThat(reminders.remind()).isZero();
+
         String page = browser.page(casePage);
         assertThat(page).contains("未签书面劳动合同二倍工资", "4000.00", "确认请求事项", "补充了未签合同二倍工资")
                 .contains("请您在 ").doesNotContain("E1234567X");
@@ -222,6 +238,21 @@ class PortalIntegrationTests {
                 .isEqualTo("Task_DecideMediationAcceptance");
         assertThat(jdbc.sql("SELECT claims_confirmed_at FROM dc_case WHERE id = ?").param(caseId).query(Date.class)
                 .single()).isNotNull();
+        // staff see the evidence at the next stage; the applicant is told the session's date
+        MvcResult staffView = mvc.perform(get("/api/cases/" + caseNumber + "/evidence").header("Authorization", WANGFANG))
+                .andReturn();
+        assertThat(body(staffView)).contains(Evidence.sha256(PNG), "passport.png");
+        Task accept = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+        tasks.complete(accept.getId(), Map.of("withinScope", true, "otherPartyConsents", true));
+        Task schedule = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
+        tasks.complete(schedule.getId(), Map.of("sessionAt", "2026-12-03T09:30:00", "sessionMode", "IN_PERSON",
+                "sessionPlace", "渝中区劳动争议调解中心", "sessionParticipants", "双方"));
+        assertThat(jdbc.sql("SELECT kind FROM pt_notification WHERE case_id = ? ORDER BY id").param(caseId)
+                .query(String.class).list()).contains("SUBMITTED", "CLAIMS_TO_CONFIRM", "MEDIATION_ACCEPTANCE_NOTICE",
+                        "SESSION_SCHEDULED").anyMatch(k -> k.startsWith("REMINDER_Timer_ClaimsConfirmationDue"));
+        assertThat(jdbc.sql("SELECT text FROM pt_notification WHERE case_id = ? AND kind = 'SESSION_SCHEDULED'")
+                .param(caseId).query(String.class).single()).contains("2026-12-03 09:30");
+
         // a second confirmation finds nothing waiting and changes nothing
         MvcResult twice = browser.send(post(casePage + "/claims").param("answer", "CONFIRMED").param("_csrf", browser.csrf));
         assertThat(twice.getResponse().getStatus()).isEqualTo(400);
@@ -354,5 +385,21 @@ class PortalIntegrationTests {
         // another browser without the code sees nothing of the case
         Browser other = new Browser("10.0.0.9");
         assertThat(other.send(get(casePage)).getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void staffUseTheCalculatorThroughTheApi() throws Exception {
+        MvcResult bad = mvc.perform(post("/api/calculator").header("Authorization", WANGFANG)
+                .contentType("application/json").content("{\"monthlyWage\": -1, \"compensationDue\": true}")).andReturn();
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(bad)).contains("\"field\":\"monthlyWage\"", "\"field\":\"employedFrom\"");
+        MvcResult good = mvc.perform(post("/api/calculator").header("Authorization", WANGFANG)
+                .contentType("application/json").content("{\"organisation\": \"yuzhong\", \"monthlyWage\": 6000, "
+                        + "\"compensationDue\": true, \"employedFrom\": \"2024-01-01\", \"employedUntil\": \"2024-07-01\"}"))
+                .andReturn();
+        assertThat(good.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(good)).contains("\"total\":6000.00", "TERM_COMPENSATION", "需人工核对");
+        assertThat(mvc.perform(post("/api/calculator").contentType("application/json").content("{}")).andReturn()
+                .getResponse().getStatus()).isEqualTo(401);
     }
 }
