@@ -1,7 +1,6 @@
 package cn.labordispute.cases;
 
 import cn.labordispute.calendar.EngineTime;
-import cn.labordispute.deadlines.Deadlines;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -28,14 +27,11 @@ public class ClaimRestatement implements TaskListener {
     private final CaseRepository cases;
     private final CaseCauses causes;
     private final ApplicationEventPublisher events;
-    private final Deadlines deadlines;
 
-    ClaimRestatement(CaseRepository cases, CaseCauses causes, ApplicationEventPublisher events,
-            Deadlines deadlines) {
+    ClaimRestatement(CaseRepository cases, CaseCauses causes, ApplicationEventPublisher events) {
         this.cases = cases;
         this.causes = causes;
         this.events = events;
-        this.deadlines = deadlines;
     }
 
     @Override
@@ -108,6 +104,6 @@ public class ClaimRestatement implements TaskListener {
         cases.addEventAtCurrentStage(c.caseNumber(), "CLAIMS_RESTATED",
                 "请求事项已规范（" + claims.size() + " 项），待申请人确认" + told, EngineTime.now());
         events.publishEvent(new ClaimsRestated(c.caseNumber(), claims.size(),
-                deadlines.compute("CLAIMS_CONFIRMATION", today).due(), note == null ? null : note.toString()));
+                today, note == null ? null : note.toString()));
     }
 }

@@ -23,13 +23,14 @@ class PortalExceptions {
     }
 
     @ExceptionHandler(CsrfRejected.class)
-    ModelAndView csrf() {
-        return page(HttpStatus.FORBIDDEN, "_csrf", "页面已过期，请返回刷新后再提交 / the page expired: go back, reload and submit again");
+    Object csrf(HttpServletRequest request) {
+        return refuse(request, HttpStatus.FORBIDDEN, "_csrf",
+                "页面已过期，请返回刷新后再提交 / the page expired: go back, reload and submit again");
     }
 
     @ExceptionHandler(RateLimits.TooManyRequests.class)
-    ModelAndView tooMany() {
-        return page(HttpStatus.TOO_MANY_REQUESTS, "rate",
+    Object tooMany(HttpServletRequest request) {
+        return refuse(request, HttpStatus.TOO_MANY_REQUESTS, "rate",
                 "操作过于频繁，请一小时后再试 / too many requests: try again in an hour");
     }
 
@@ -42,11 +43,18 @@ class PortalExceptions {
     /** Above the server's multipart limit; smaller files over the evidence limit get the form's own message. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(HttpServletRequest request) {
-        String message = "上传的文件太大，单个证据文件不得超过 10 MB / the upload is too large: each evidence file must be at most 10 MB";
-        if (!request.getRequestURI().startsWith("/portal")) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message", message));
+        return refuse(request, HttpStatus.PAYLOAD_TOO_LARGE, "evidence",
+                "上传的文件太大，单个证据文件不得超过 10 MB / the upload is too large: each evidence file must be at most 10 MB");
+    }
+
+    /** A page for a person at a portal page; JSON for the code endpoint's script and for API clients. */
+    private static Object refuse(HttpServletRequest request, HttpStatus status, String field, String message) {
+        String path = request.getRequestURI();
+        if (!path.startsWith("/portal") || path.equals("/portal/codes")) {
+            return ResponseEntity.status(status).body(Map.of("message", message,
+                    "errors", List.of(new FieldError(field, message))));
         }
-        return page(HttpStatus.PAYLOAD_TOO_LARGE, "evidence", message);
+        return page(status, field, message);
     }
 
     private static ModelAndView page(HttpStatus status, String field, String message) {

@@ -1,8 +1,10 @@
 package cn.labordispute.portal;
 
 import cn.labordispute.cases.ClaimsRestated;
+import cn.labordispute.deadlines.Deadlines;
 import cn.labordispute.documents.DocumentIssued;
 import cn.labordispute.documents.DocumentKind;
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.event.EventListener;
@@ -36,9 +38,11 @@ class PortalNotices {
                     "The fulfilment notice is served: see the payment dates."});
 
     private final Notifications notifications;
+    private final Deadlines deadlines;
 
-    PortalNotices(Notifications notifications) {
+    PortalNotices(Notifications notifications, Deadlines deadlines) {
         this.notifications = notifications;
+        this.deadlines = deadlines;
     }
 
     @EventListener
@@ -63,10 +67,11 @@ class PortalNotices {
 
     @EventListener
     void claimsRestated(ClaimsRestated restated) {
+        LocalDate confirmBy = deadlines.compute("CLAIMS_CONFIRMATION", restated.restatedOn()).due();
         notifications.notify(restated.caseNumber(), "CLAIMS_TO_CONFIRM",
-                "工作人员已整理您的请求事项（" + restated.claims() + " 项），请在 " + restated.confirmBy()
+                "工作人员已整理您的请求事项（" + restated.claims() + " 项），请在 " + confirmBy
                         + " 前登录“我的申请”确认或要求更正。",
                 "Staff restated your claims (" + restated.claims() + "): confirm or correct them in 'My case' by "
-                        + restated.confirmBy() + ".");
+                        + confirmBy + ".");
     }
 }

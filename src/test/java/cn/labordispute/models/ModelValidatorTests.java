@@ -145,8 +145,8 @@ class ModelValidatorTests {
     @Test
     void message_withoutACatcher() {
         assertBroken(text("labor-dispute-case.bpmn", "<bpmn:message id=\"Message_CaseWithdrawn\" name=\"CaseWithdrawn\" />",
-                "<bpmn:message id=\"Message_CaseWithdrawn\" name=\"CaseWithdrawn\" /><bpmn:message id=\"Message_SurveyAnswered\" name=\"SurveyAnswered\" />"),
-                "MESSAGE_CATCHER", "labor-dispute-case.bpmn", "Message_SurveyAnswered");
+                "<bpmn:message id=\"Message_CaseWithdrawn\" name=\"CaseWithdrawn\" /><bpmn:message id=\"Message_HearingRescheduled\" name=\"HearingRescheduled\" />"),
+                "MESSAGE_CATCHER", "labor-dispute-case.bpmn", "Message_HearingRescheduled");
     }
 
     @Test

@@ -357,6 +357,7 @@ class PortalIntegrationTests {
         MvcResult sixth = browser.send(post("/portal/codes").param("phone", "13800138007").param("purpose", "APPLY")
                 .param("_csrf", browser.csrf));
         assertThat(sixth.getResponse().getStatus()).isEqualTo(429);
+        assertThat(body(sixth)).contains("try again in an hour");
         MvcResult badPhone = browser.send(post("/portal/codes").param("phone", "12345").param("purpose", "APPLY")
                 .param("_csrf", browser.csrf));
         assertThat(badPhone.getResponse().getStatus()).isEqualTo(400);
@@ -373,6 +374,24 @@ class PortalIntegrationTests {
         assertThat(aid.getResponse().getStatus()).isEqualTo(302);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .processDefinitionKey("legal_aid").count()).isEqualTo(1);
+
+        // every action's form names its bad field, or says the case is not at that step
+        Map<String, String[]> refused = Map.of(
+                "/claims", new String[] {"answer", "CORRECTION", "note", " ", "data-field=\"note\""},
+                "/survey", new String[] {"note", "很好", "honoured", "on", "data-field=\"satisfaction\""},
+                "/sign", new String[] {"documentId", "abc", "code", "123456", "data-field=\"documentId\""},
+                "/evidence", new String[] {"note", "", "x", "", "data-field=\"evidence\""},
+                "/archive", new String[] {"x", "", "y", "", "data-field=\"action\""});
+        for (Map.Entry<String, String[]> action : refused.entrySet()) {
+            String[] f = action.getValue();
+            MvcResult r = browser.send(post(casePage + action.getKey()).param(f[0], f[1]).param(f[2], f[3])
+                    .param("_csrf", browser.csrf));
+            assertThat(r.getResponse().getStatus()).as(action.getKey()).isEqualTo(400);
+            assertThat(body(r)).as(action.getKey()).contains(f[4]);
+        }
+        MvcResult unsigned = browser.send(post(casePage + "/sign").param("documentId", "1").param("code", "123456")
+                .param("_csrf", browser.csrf));
+        assertThat(body(unsigned)).contains("data-field=\"action\"", "案件当前不在这一步");
 
         MvcResult noReason = browser.send(post(casePage + "/withdraw").param("reason", " ").param("_csrf", browser.csrf));
         assertThat(noReason.getResponse().getStatus()).isEqualTo(400);
