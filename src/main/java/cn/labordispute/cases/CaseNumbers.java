@@ -11,12 +11,20 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Case numbers such as 渝中劳调〔2026〕00001号: unique and gap-free per organisation and year.
+ * Case numbers such as 渝中劳调〔2026〕00001号, and risk numbers such as 渝中风险〔2026〕0001号 for the risk ledger:
+ * unique and gap-free per organisation and year.
  * The counter row is incremented under its row lock inside the caller's transaction, so concurrent intakes queue on
  * the row and an intake that rolls back gives its number back.
  */
 @Component
 public class CaseNumbers {
+
+    /** A counter table: one row per organisation and year. */
+    private record Counter(String table, String yearColumn) {
+    }
+
+    private static final Counter CASES = new Counter("dc_case_number_sequence", "case_year");
+    private static final Counter RISKS = new Counter("pv_risk_number_sequence", "risk_year");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate separateTransaction;
@@ -30,12 +38,22 @@ public class CaseNumbers {
     /** The next number; must run inside the transaction that stores the case. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String next(Organisation organisation, int year) {
-        ensureCounter(organisation.code(), year);
-        jdbc.sql("UPDATE dc_case_number_sequence SET last_value = last_value + 1 WHERE org_code = ? AND case_year = ?")
-                .params(organisation.code(), year).update();
-        int value = jdbc.sql("SELECT last_value FROM dc_case_number_sequence WHERE org_code = ? AND case_year = ?")
-                .params(organisation.code(), year).query(Integer.class).single();
-        return format(organisation.casePrefix(), year, value);
+        return format(organisation.casePrefix(), year, next(CASES, organisation.code(), year));
+    }
+
+    /** The next risk number (the organisation's prefix without 劳调, then 风险); inside the transaction storing the risk. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String nextRisk(Organisation organisation, int year) {
+        return String.format("%s风险〔%d〕%04d号", organisation.casePrefix().replace("劳调", ""), year,
+                next(RISKS, organisation.code(), year));
+    }
+
+    private int next(Counter counter, String orgCode, int year) {
+        ensureCounter(counter, orgCode, year);
+        jdbc.sql("UPDATE " + counter.table() + " SET last_value = last_value + 1 WHERE org_code = ? AND "
+                + counter.yearColumn() + " = ?").params(orgCode, year).update();
+        return jdbc.sql("SELECT last_value FROM " + counter.table() + " WHERE org_code = ? AND " + counter.yearColumn()
+                + " = ?").params(orgCode, year).query(Integer.class).single();
     }
 
     static String format(String prefix, int year, int value) {
@@ -43,15 +61,15 @@ public class CaseNumbers {
     }
 
     /** The year's counter row is created once, in its own transaction; a concurrent creator simply wins. */
-    private void ensureCounter(String orgCode, int year) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM dc_case_number_sequence WHERE org_code = ? AND case_year = ?")
-                .params(orgCode, year).query(Integer.class).single() > 0;
+    private void ensureCounter(Counter counter, String orgCode, int year) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM " + counter.table() + " WHERE org_code = ? AND "
+                + counter.yearColumn() + " = ?").params(orgCode, year).query(Integer.class).single() > 0;
         if (exists) {
             return;
         }
         try {
             separateTransaction.executeWithoutResult(status -> jdbc.sql(
-                    "INSERT INTO dc_case_number_sequence (org_code, case_year, last_value) VALUES (?, ?, 0)")
+                    "INSERT INTO " + counter.table() + " (org_code, " + counter.yearColumn() + ", last_value) VALUES (?, ?, 0)")
                     .params(orgCode, year).update());
         } catch (DuplicateKeyException alreadyCreated) {
             // another intake created the row first: nothing to do

@@ -3,6 +3,7 @@ package cn.labordispute.intake;
 import cn.labordispute.cases.CaseCause;
 import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.cases.CaseNumbers;
+import cn.labordispute.cases.CaseOpened;
 import cn.labordispute.cases.CaseRepository;
 import cn.labordispute.cases.CaseStage;
 import cn.labordispute.cases.Claim;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,15 +48,17 @@ public class IntakeService {
     private final CaseRepository cases;
     private final CaseCauses causes;
     private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
 
     IntakeService(ApplicationValidator validator, Organisations organisations, CaseNumbers numbers,
-            CaseRepository cases, CaseCauses causes, RuntimeService runtime) {
+            CaseRepository cases, CaseCauses causes, RuntimeService runtime, ApplicationEventPublisher events) {
         this.validator = validator;
         this.organisations = organisations;
         this.numbers = numbers;
         this.cases = cases;
         this.causes = causes;
         this.runtime = runtime;
+        this.events = events;
     }
 
     /**
@@ -124,6 +128,9 @@ public class IntakeService {
         ProcessInstance instance = runtime.startProcessInstanceByKey(MAIN_PROCESS, caseNumber,
                 processVariables(caseNumber, caseId, org, application, receivedOn, collective, claims, channel));
         cases.linkProcessInstance(caseId, instance.getId());
+        events.publishEvent(new CaseOpened(caseNumber, org.code(), e.name().trim(), e.creditCode(), application.workers().size(),
+                claims.stream().map(Claim::amount).reduce(BigDecimal.ZERO, BigDecimal::add), collective,
+                parties.stream().anyMatch(Party::migrantWorker)));
         return caseNumber;
     }
 

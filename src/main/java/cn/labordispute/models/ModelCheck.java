@@ -1,6 +1,7 @@
 package cn.labordispute.models;
 
 import cn.labordispute.deadlines.StatutoryPeriods;
+import cn.labordispute.security.Roles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class ModelCheck {
         ProcessEngine engine = inMemoryEngine();
         try {
             ModelValidator validator = new ModelValidator(new ModelValidator.Context(
-                    new StatutoryPeriods(new FileSystemResource(periods), Map.of()), group -> false, Set.of(),
+                    new StatutoryPeriods(new FileSystemResource(periods), Map.of()), Roles.SYSTEM_GROUPS::contains, Set.of(),
                     new EngineParse((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())));
             return validator.validate(files);
         } finally {

@@ -2,6 +2,8 @@ package cn.labordispute.portal;
 
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.calendar.Times;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class PortalAccess {
+
+    private static final String ACCESS = "SELECT a.case_id, c.case_number, a.applicant_role, a.phone, a.language, "
+            + "a.code_hash, a.failed_attempts, a.locked_until FROM pt_access a JOIN dc_case c ON c.id = a.case_id";
 
     /** A case's portal access as stored. */
     record Access(long caseId, String caseNumber, String applicantRole, String phone, String language) {
@@ -38,11 +43,9 @@ class PortalAccess {
     @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = PortalError.class)
     public Access withCode(String caseNumber, String code, String clientAddress) {
         limits.take("lookup:ip:" + clientAddress, properties.lookupsPerHour());
-        Optional<Object[]> row = jdbc.sql("SELECT a.case_id, c.case_number, a.applicant_role, a.phone, a.language, "
-                        + "a.code_hash, a.failed_attempts, a.locked_until FROM pt_access a JOIN dc_case c ON c.id = a.case_id "
-                        + "WHERE c.case_number = ?").param(caseNumber == null ? "" : caseNumber.trim())
-                .query((rs, n) -> new Object[] {new Access(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)), rs.getString(6), rs.getInt(7), rs.getTimestamp(8)})
+        Optional<Object[]> row = jdbc.sql(ACCESS + " WHERE c.case_number = ?")
+                .param(caseNumber == null ? "" : caseNumber.trim())
+                .query((rs, n) -> new Object[] {access(rs, n), rs.getString(6), rs.getInt(7), rs.getTimestamp(8)})
                 .optional();
         Instant now = EngineTime.now();
         // Same answer for an unknown case and a wrong code: the page does not reveal which case numbers exist.
@@ -81,18 +84,15 @@ class PortalAccess {
     }
 
     Optional<Access> find(String caseNumber) {
-        return jdbc.sql("SELECT a.case_id, c.case_number, a.applicant_role, a.phone, a.language FROM pt_access a "
-                        + "JOIN dc_case c ON c.id = a.case_id WHERE c.case_number = ?").param(caseNumber)
-                .query((rs, n) -> new Access(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
-                .optional();
+        return jdbc.sql(ACCESS + " WHERE c.case_number = ?").param(caseNumber).query(PortalAccess::access).optional();
     }
 
     private List<Access> byPhone(String phone) {
-        return jdbc.sql("SELECT a.case_id, c.case_number, a.applicant_role, a.phone, a.language FROM pt_access a "
-                        + "JOIN dc_case c ON c.id = a.case_id WHERE a.phone = ? ORDER BY c.created_at DESC").param(phone)
-                .query((rs, n) -> new Access(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+        return jdbc.sql(ACCESS + " WHERE a.phone = ? ORDER BY c.created_at DESC").param(phone).query(PortalAccess::access)
                 .list();
+    }
+
+    private static Access access(ResultSet rs, int row) throws SQLException {
+        return new Access(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
     }
 }

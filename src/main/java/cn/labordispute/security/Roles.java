@@ -1,6 +1,7 @@
 package cn.labordispute.security;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Staff roles. A role's Camunda group is scoped to an organisation: {@code mediator-yuzhong} holds the mediators of
@@ -18,6 +19,8 @@ public enum Roles {
     public static final String CITY_SUPERVISORS = "supervisor-city";
     public static final String POLICY_EDITORS = "policy-editor";
     public static final String ADMINS = "camunda-admin";
+    /** The groups that exist on every system, not scoped to an organisation (models may name them literally). */
+    public static final Set<String> SYSTEM_GROUPS = Set.of(CITY_SUPERVISORS, POLICY_EDITORS, ADMINS);
 
     private final String id;
     private final String label;

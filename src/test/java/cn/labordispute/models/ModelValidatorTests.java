@@ -34,7 +34,7 @@ class ModelValidatorTests {
         engine = ModelCheck.inMemoryEngine();
         validator = new ModelValidator(new ModelValidator.Context(
                 new StatutoryPeriods(new ClassPathResource("policy/statutory-periods.csv"), Map.of()),
-                "policy-editor"::equals, Set.of(),
+                cn.labordispute.security.Roles.SYSTEM_GROUPS::contains, Set.of(),
                 new EngineParse((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())));
         repo = ModelFiles.fromFolders(Path.of("bpmn"), Path.of("forms"));
     }

@@ -60,6 +60,7 @@ abstract class ProcessTestSupport {
     ProcessEngine engine;
     RecordingCaseStages stages;
     RecordingDocuments documents;
+    RecordingRiskLedger riskLedger;
     Deadlines deadlines;
     private String deploymentId;
     /**
@@ -87,6 +88,8 @@ abstract class ProcessTestSupport {
         Mocks.register("paymentSchedule", new PaymentSchedule());
         // 明确请求事项: the real listener writes the restated claims to the case tables (tested through the portal in
         // PortalIntegrationTests); here it only records the day, which the confirmation timer counts from.
+        riskLedger = new RecordingRiskLedger();
+        Mocks.register("riskLedger", riskLedger);
         Mocks.register("claimRestatement", (TaskListener) task -> {
             if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
                 task.getExecution().setVariable("claimsRestatedOn", deadlines.today());
@@ -103,6 +106,8 @@ abstract class ProcessTestSupport {
         staff("wangfang", "mediator-yuzhong");
         staff("zhanglei", "mediator-yuzhong");
         staff("lixiaoyun", "mediator-jishou");
+        staff("liuyang", "supervisor-yuzhong");
+        staff("hemei", "supervisor-city");
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("process-tests");
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         for (String pattern : List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/*.form")) {

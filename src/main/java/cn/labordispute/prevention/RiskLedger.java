@@ -1,0 +1,252 @@
+package cn.labordispute.prevention;
+
+import cn.labordispute.calendar.EngineTime;
+import cn.labordispute.cases.CaseNumbers;
+import cn.labordispute.cases.CaseRepository;
+import cn.labordispute.intake.FieldError;
+import cn.labordispute.intake.IdentityNumbers;
+import cn.labordispute.intake.InvalidApplicationException;
+import cn.labordispute.security.Organisation;
+import cn.labordispute.security.Organisations;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The risk ledger (风险台账): stores a reported risk with its number and starts its process (risk_warning, business key
+ * the risk number); the process calls back by name ({@code ${riskLedger.graded(execution)}}, …) to keep the row in step:
+ * the level and category the decision table gave, the owner of the response plan, the outcome.
+ */
+@Component("riskLedger")
+public class RiskLedger {
+
+    static final String PROCESS = "risk_warning";
+    static final Set<String> SOURCES = Set.of("STAFF", "WAGE_ARREARS", "SOCIAL_INSURANCE_ARREARS", "INTAKE_CLUSTER",
+            "COLLECTIVE_CASE", "COMPLAINT", "PETITION", "PUBLIC_OPINION");
+    static final Set<String> GROUPS = Set.of("MIGRANT", "DISPATCHED", "NEW_FORMS");
+    private static final Map<String, String> CATEGORIES = Map.of("MASS_INCIDENT", "群体性事件风险", "COLLECTIVE", "集体争议",
+            "WAGE_ARREARS", "欠薪", "SOCIAL_INSURANCE", "社会保险", "INDIVIDUAL", "个别争议");
+    private static final String COLUMNS = "risk_number, org_code, employer_name, employer_credit_code, source, "
+            + "affected_groups, workers, amount, petition_risk, description, risk_level, category, status, case_number, "
+            + "reported_by, reported_at, closed_at";
+
+    private final JdbcClient jdbc;
+    private final Organisations organisations;
+    private final CaseNumbers numbers;
+    private final CaseRepository cases;
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+
+    RiskLedger(JdbcClient jdbc, Organisations organisations, CaseNumbers numbers, CaseRepository cases,
+            RuntimeService runtime, IdentityService identity) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.numbers = numbers;
+        this.cases = cases;
+        this.runtime = runtime;
+        this.identity = identity;
+    }
+
+    /** Stores the risk and starts its grading and response; throws {@link InvalidApplicationException} naming fields. */
+    @Transactional
+    public String report(RiskReport r, String reportedBy) {
+        List<FieldError> errors = validate(r);
+        if (!errors.isEmpty()) {
+            throw new InvalidApplicationException(errors);
+        }
+        Organisation org = organisations.find(r.organisation()).orElseThrow();
+        Instant now = EngineTime.now();
+        String number = numbers.nextRisk(org, EngineTime.today().getYear());
+        boolean petition = Boolean.TRUE.equals(r.petitionRisk());
+        BigDecimal amount = r.amount() == null ? BigDecimal.ZERO : r.amount().setScale(2, java.math.RoundingMode.HALF_UP);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO pv_risk (risk_number, org_code, employer_name, employer_credit_code, source, affected_groups, "
+                        + "workers, amount, petition_risk, description, status, case_number, reported_by, reported_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)")
+                .params(number, org.code(), r.employerName().trim(), blankToNull(r.employerCreditCode()), r.source(),
+                        r.affectedGroups() == null ? null : String.join(",", r.affectedGroups()), r.workers(), amount,
+                        petition, r.description().trim(), blankToNull(r.caseNumber()), reportedBy, Timestamp.from(now))
+                .update(key, "id");
+        Map<String, Object> v = new HashMap<>();
+        v.put("riskNumber", number);
+        v.put("organisation", org.code());
+        v.put("employerName", r.employerName().trim());
+        v.put("workers", r.workers());
+        v.put("amount", amount.doubleValue());
+        v.put("source", r.source());
+        v.put("petitionRisk", petition);
+        v.put("riskReportedOn", EngineTime.today().toString());
+        String instance = runtime.startProcessInstanceByKey(PROCESS, number, v).getId();
+        jdbc.sql("UPDATE pv_risk SET process_instance_id = ? WHERE risk_number = ?").params(instance, number).update();
+        if (r.caseNumber() != null && !r.caseNumber().isBlank()) {
+            cases.addEventAtCurrentStage(r.caseNumber(), "RISK_RAISED", "风险台账登记 " + number + "（" + r.source() + "）", now);
+        }
+        return number;
+    }
+
+    private List<FieldError> validate(RiskReport r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r == null) {
+            errors.add(new FieldError("body", "请求内容为空 / request body is empty"));
+            return errors;
+        }
+        if (r.organisation() == null || organisations.find(r.organisation()).isEmpty()) {
+            errors.add(new FieldError("organisation", "没有该组织 / unknown organisation: " + r.organisation()));
+        }
+        if (r.employerName() == null || r.employerName().isBlank() || r.employerName().length() > 200) {
+            errors.add(new FieldError("employerName", "请填写用人单位名称（200字以内） / employerName is required (at most 200)"));
+        }
+        if (r.employerCreditCode() != null && !r.employerCreditCode().isBlank()
+                && !IdentityNumbers.isUnifiedSocialCreditCode(r.employerCreditCode())) {
+            errors.add(new FieldError("employerCreditCode", "统一社会信用代码无效 / employerCreditCode is invalid (checksum)"));
+        }
+        if (r.source() == null || !SOURCES.contains(r.source())) {
+            errors.add(new FieldError("source", "来源须为 " + String.join("、", SOURCES.stream().sorted().toList())
+                    + " 之一 / source must be one of them"));
+        }
+        if (r.affectedGroups() != null && !GROUPS.containsAll(r.affectedGroups())) {
+            errors.add(new FieldError("affectedGroups", "重点群体须为 MIGRANT、DISPATCHED、NEW_FORMS / affectedGroups must be "
+                    + "MIGRANT, DISPATCHED or NEW_FORMS"));
+        }
+        if (r.workers() == null || r.workers() < 1 || r.workers() > 1_000_000) {
+            errors.add(new FieldError("workers", "涉及人数至少为1 / workers must be at least 1"));
+        }
+        if (r.amount() != null && (r.amount().signum() < 0 || r.amount().compareTo(new BigDecimal("1000000000000")) >= 0)) {
+            errors.add(new FieldError("amount", "金额不能为负数或过大 / amount must be 0 or more"));
+        }
+        if (r.description() == null || r.description().isBlank() || r.description().length() > 2000) {
+            errors.add(new FieldError("description", "请写明风险情况（2000字以内） / description is required (at most 2000)"));
+        }
+        return errors;
+    }
+
+    /** After the decision table: the level and category go into the ledger and into the forms' labels. */
+    public void graded(DelegateExecution execution) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> grade = (Map<String, Object>) execution.getVariable("riskGrade");
+        String level = (String) grade.get("level");
+        String category = (String) grade.get("category");
+        jdbc.sql("UPDATE pv_risk SET risk_level = ?, category = ? WHERE risk_number = ?")
+                .params(level, category, execution.getProcessBusinessKey()).update();
+        execution.setVariable("riskLevelLabel", Risk.label(level));
+        execution.setVariable("riskCategoryLabel", CATEGORIES.getOrDefault(category, category));
+    }
+
+    /** The response plan's owner must be staff of the risk's organisation; otherwise the plan is not saved. */
+    public void planned(DelegateTask task) {
+        String owner = (String) task.getVariable("riskOwner");
+        String organisation = (String) task.getVariable("organisation");
+        boolean staff = owner != null && identity.createGroupQuery().groupMember(owner.trim()).list().stream()
+                .anyMatch(g -> g.getId().endsWith("-" + organisation));
+        if (!staff) {
+            throw new ProcessEngineException("责任人 " + owner + " 不是本组织工作人员 / riskOwner " + owner
+                    + " is not staff of " + organisation);
+        }
+        LocalDate due = LocalDate.parse(String.valueOf(task.getVariable("followUpDueDate")).substring(0, 10));
+        if (due.isBefore(EngineTime.today())) {
+            throw new ProcessEngineException("跟进期限不能早于今天 / followUpDueDate cannot be in the past");
+        }
+        task.getExecution().setVariable("riskOwner", owner.trim());
+    }
+
+    /** A follow-up must name the case it turned into, or the next follow-up date if it goes on. */
+    public void followedUp(DelegateTask task) {
+        String outcome = (String) task.getVariable("riskOutcome");
+        if ("TO_CASE".equals(outcome)) {
+            Object caseNumber = task.getVariable("linkedCaseNumber");
+            if (caseNumber == null || cases.findByNumber(caseNumber.toString().trim()).isEmpty()) {
+                throw new ProcessEngineException("没有案号为 " + caseNumber + " 的案件：请先一窗受理 / no case " + caseNumber
+                        + ": open it at intake first");
+            }
+        }
+        if ("CONTINUE".equals(outcome)) {
+            Object next = task.getVariable("nextFollowUpDate");
+            if (next == null || LocalDate.parse(next.toString().substring(0, 10)).isBefore(EngineTime.today())) {
+                throw new ProcessEngineException("继续跟进须填写不早于今天的下次跟进期限 / nextFollowUpDate is required and "
+                        + "cannot be in the past");
+            }
+        }
+    }
+
+    /** Escalated while being followed up: the ledger now says major. */
+    public void escalated(DelegateExecution execution) {
+        jdbc.sql("UPDATE pv_risk SET risk_level = 'MAJOR' WHERE risk_number = ?").param(execution.getProcessBusinessKey())
+                .update();
+        execution.setVariable("riskLevelLabel", Risk.label("MAJOR"));
+    }
+
+    /** The risk ends: CLOSED (化解) or TURNED_INTO_CASE, with the case linked both ways. */
+    public void close(DelegateExecution execution, String status) {
+        Instant now = EngineTime.now();
+        Object linked = execution.getVariable("linkedCaseNumber");
+        String caseNumber = "TURNED_INTO_CASE".equals(status) && linked != null ? linked.toString().trim() : null;
+        jdbc.sql("UPDATE pv_risk SET status = ?, closed_at = ?, case_number = COALESCE(?, case_number) WHERE risk_number = ?")
+                .params(status, Timestamp.from(now), caseNumber, execution.getProcessBusinessKey()).update();
+        if (caseNumber != null) {
+            cases.addEventAtCurrentStage(caseNumber, "RISK_LINKED", "由风险台账 " + execution.getProcessBusinessKey()
+                    + " 转为案件办理", now);
+        }
+    }
+
+    /** The ledger for the given organisations (null = all), newest first. */
+    public List<Risk> list(Set<String> orgs, String status) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM pv_risk WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (orgs != null) {
+            if (orgs.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND org_code IN (").append(String.join(", ", orgs.stream().map(o -> "?").toList())).append(")");
+            params.addAll(orgs);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status);
+        }
+        sql.append(" ORDER BY reported_at DESC, id DESC");
+        return jdbc.sql(sql.toString()).params(params).query(RiskLedger::row).list();
+    }
+
+    public Optional<Risk> find(String riskNumber) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM pv_risk WHERE risk_number = ?").param(riskNumber)
+                .query(RiskLedger::row).optional();
+    }
+
+    /** Whether the employer already has an open risk from this source (intake raises one, not one per case). */
+    boolean openRiskFor(String employerCreditCode, String source) {
+        return jdbc.sql("SELECT COUNT(*) FROM pv_risk WHERE employer_credit_code = ? AND source = ? AND status = 'OPEN'")
+                .params(employerCreditCode, source).query(Long.class).single() > 0;
+    }
+
+    private static Risk row(ResultSet rs, int n) throws SQLException {
+        Timestamp closed = rs.getTimestamp("closed_at");
+        return new Risk(rs.getString("risk_number"), rs.getString("org_code"), rs.getString("employer_name"),
+                rs.getString("employer_credit_code"), rs.getString("source"), rs.getString("affected_groups"),
+                rs.getInt("workers"), rs.getBigDecimal("amount"), rs.getBoolean("petition_risk"),
+                rs.getString("description"), rs.getString("risk_level"), rs.getString("category"),
+                rs.getString("status"), rs.getString("case_number"), rs.getString("reported_by"),
+                rs.getTimestamp("reported_at").toInstant(), closed == null ? null : closed.toInstant());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
