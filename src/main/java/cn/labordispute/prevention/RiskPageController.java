@@ -1,0 +1,52 @@
+package cn.labordispute.prevention;
+
+import cn.labordispute.calendar.Times;
+import cn.labordispute.security.Caller;
+import cn.labordispute.security.StaffSession;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** GET /supervision/risks: the risk ledger of the supervisor's organisations, open risks first, and where each stands. */
+@Controller
+class RiskPageController {
+
+    /** A ledger row with the step its process waits at. */
+    public record Row(Risk risk, List<Task> steps) {
+    }
+
+    private final RiskLedger ledger;
+    private final TaskService tasks;
+
+    RiskPageController(RiskLedger ledger, TaskService tasks) {
+        this.ledger = ledger;
+        this.tasks = tasks;
+    }
+
+    @GetMapping("/supervision/risks")
+    String page(Caller caller, HttpServletRequest request, Model model) {
+        List<Risk> risks = ledger.list(caller.cityWide() ? null : caller.organisations(), null);
+        List<Row> rows = risks.stream()
+                .sorted((a, b) -> Boolean.compare(!"OPEN".equals(a.status()), !"OPEN".equals(b.status())))
+                .map(r -> new Row(r, "OPEN".equals(r.status())
+                        ? tasks.createTaskQuery().processInstanceBusinessKey(r.riskNumber()).orderByDueDate().asc().list()
+                        : List.of()))
+                .toList();
+        Map<String, Long> openByLevel = risks.stream().filter(r -> "OPEN".equals(r.status()))
+                .collect(Collectors.groupingBy(r -> r.level() == null ? "NONE" : r.level(), Collectors.counting()));
+        model.addAttribute("rows", rows);
+        model.addAttribute("major", openByLevel.getOrDefault("MAJOR", 0L));
+        model.addAttribute("significant", openByLevel.getOrDefault("SIGNIFICANT", 0L));
+        model.addAttribute("general", openByLevel.getOrDefault("GENERAL", 0L));
+        model.addAttribute("user", caller.userId());
+        model.addAttribute("csrf", StaffSession.csrfToken(request));
+        model.addAttribute("t", Times.INSTANCE);
+        return "pages/risks";
+    }
+}
