@@ -111,13 +111,13 @@ class NextSteps {
         }
     }
 
-    /** The handler's name as staff are known by (surname and given name), not their login. */
+    /** The handler's name (the demo users' first name holds the full name; the last name their role), not their login. */
     private String handler(String userId) {
         if (userId == null) {
             return null;
         }
         User u = identity.createUserQuery().userId(userId).singleResult();
-        return u == null ? null : (u.getLastName() == null ? "" : u.getLastName()) + (u.getFirstName() == null ? "" : u.getFirstName());
+        return u == null || u.getFirstName() == null ? userId : u.getFirstName();
     }
 
     private static LocalDate day(Date date) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.labordispute.intake.CaseApplication;
 import cn.labordispute.intake.IntakeService;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,6 +45,8 @@ abstract class CaseLifecycleScenario {
     IntakeService intake;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    JdbcClient jdbc;
 
     StaffClient mediator;
     StaffClient otherOrgMediator;
@@ -118,6 +124,27 @@ abstract class CaseLifecycleScenario {
                 "DOCUMENT_ISSUED ARBITRATION", "STAGE_ENTERED LITIGATION", "CLOSED LITIGATION", "STAGE_ENTERED FOLLOW_UP", "STAGE_ENTERED ARCHIVED");
         assertThat(completedTaskKeys(c)).hasSize(13).startsWith("Task_DecideMediationAcceptance")
                 .endsWith("Task_ReturnVisit");
+
+        // 以案定补: the mediator who recorded the session earns what case_subsidy gives a mediated case closed in court,
+        // and the supervisor's monthly report adds it up per mediator
+        Object[] subsidy = jdbc.sql("SELECT s.mediator, s.amount, s.basis, s.decided_at FROM dc_subsidy s "
+                        + "JOIN dc_case c ON c.id = s.case_id WHERE c.case_number = ?").param(caseNumber)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getBigDecimal(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()}).single();
+        assertThat(subsidy[0]).isEqualTo("wangfang");
+        assertThat((BigDecimal) subsidy[1]).isEqualByComparingTo("100.00");
+        assertThat(subsidy[2]).isEqualTo("参与调解，在后续环节结案");
+        YearMonth month = YearMonth.from(((Instant) subsidy[3]).atZone(ZoneId.of("Asia/Shanghai")));
+        BigDecimal monthTotal = jdbc.sql("SELECT SUM(amount) FROM dc_subsidy WHERE mediator = 'wangfang'")
+                .query(BigDecimal.class).single();
+        Map<String, Object> report = new StaffClient(http, "liuyang", "demo").get("/api/subsidies?month=" + month,
+                Map.class).getBody();
+        assertThat(report.toString()).contains("mediator=wangfang", "name=王芳");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) report.get("mediators");
+        assertThat(new BigDecimal(rows.stream().filter(r -> "wangfang".equals(r.get("mediator"))).findFirst()
+                .orElseThrow().get("amount").toString())).isEqualByComparingTo(monthTotal);
+        assertThat(mediator.get("/api/subsidies", Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

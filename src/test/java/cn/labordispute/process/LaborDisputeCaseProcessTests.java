@@ -104,6 +104,7 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
 
         followUpDone(pi);
         assertThat(stages.calls).contains("close WITHDRAWN");
+        assertThat(subsidies.outcomes).as("以案定补 asked at closure").containsExactly("WITHDRAWN");
     }
 
     @Test

@@ -61,6 +61,7 @@ abstract class ProcessTestSupport {
     RecordingCaseStages stages;
     RecordingDocuments documents;
     RecordingRiskLedger riskLedger;
+    RecordingSubsidies subsidies;
     Deadlines deadlines;
     private String deploymentId;
     /**
@@ -88,6 +89,8 @@ abstract class ProcessTestSupport {
         Mocks.register("paymentSchedule", new PaymentSchedule());
         // 明确请求事项: the real listener writes the restated claims to the case tables (tested through the portal in
         // PortalIntegrationTests); here it only records the day, which the confirmation timer counts from.
+        subsidies = new RecordingSubsidies();
+        Mocks.register("subsidies", subsidies);
         riskLedger = new RecordingRiskLedger();
         Mocks.register("riskLedger", riskLedger);
         Mocks.register("claimRestatement", (TaskListener) task -> {
