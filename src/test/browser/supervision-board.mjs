@@ -66,4 +66,23 @@ await withBrowser(async browser => {
   const csv = await page.request.get(`${base}${await page.locator('#figure-months a:has-text("CSV")').getAttribute('href')}`);
   check(csv.status() === 200 && (await csv.text()).includes('月份,收案,结案'), 'a figure exports as CSV');
   await page.screenshot({ path: `${shots}/statistics.png`, fullPage: true });
+
+  // the risk ledger: the demo's major risk (a collective petition feared) waits for the first response
+  await page.goto(`${base}/supervision/risks`);
+  await page.waitForSelector('#risks');
+  check(Number((await page.textContent('#count-major')).trim()) >= 1, 'the risk ledger counts the open major risk');
+  const major = page.locator('#risks tbody tr', { hasText: '重庆渝建建筑劳务有限公司' }).first();
+  const majorText = await major.innerText();
+  check(majorText.includes('重大') && majorText.includes('第一时间响应'), 'the major risk waits for the first response');
+  const ledger = await (await page.request.get(`${base}/api/risks?status=OPEN`)).json();
+  check(ledger.some(r => r.level === 'MAJOR' && r.employerName === '重庆渝建建筑劳务有限公司'), 'the API lists the same risk');
+  await page.screenshot({ path: `${shots}/risk-ledger.png`, fullPage: true });
+
+  // 以案定补: the month's subsidies per mediator
+  await page.goto(`${base}/supervision/subsidies`);
+  await page.waitForSelector('#subsidies');
+  const report = await (await page.request.get(`${base}/api/subsidies`)).json();
+  const total = report.mediators.reduce((sum, m) => sum + m.amount, 0);
+  check(Number((await page.textContent('#subsidy-total')).replace(/,/g, '')) === total,
+    `the subsidy page adds up what the API reports (${total})`);
 });

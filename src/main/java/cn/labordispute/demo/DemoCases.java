@@ -6,6 +6,8 @@ import cn.labordispute.intake.CaseApplication.ClaimItem;
 import cn.labordispute.intake.CaseApplication.Employer;
 import cn.labordispute.intake.CaseApplication.Worker;
 import cn.labordispute.intake.IntakeService;
+import cn.labordispute.prevention.RiskLedger;
+import cn.labordispute.prevention.RiskReport;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,12 @@ class DemoCases {
     private final IntakeService intake;
     private final TaskService tasks;
 
-    DemoCases(IntakeService intake, TaskService tasks) {
+    private final RiskLedger risks;
+
+    DemoCases(IntakeService intake, TaskService tasks, RiskLedger risks) {
         this.intake = intake;
         this.tasks = tasks;
+        this.risks = risks;
     }
 
     void create() {
@@ -116,6 +121,12 @@ class DemoCases {
                 "hearingRecord", "开庭审理，双方质证", "mediatedBeforeAward", false));
         complete(eighth, "Task_IssueAward", Map.of("requestExtension", true,
                 "extensionReason", "停工留薪期待劳动能力鉴定结论确定，案情复杂"));
+
+        // 9. Not a case yet: sixty migrant workers on a building site unpaid since September talk of a collective
+        // petition — a major risk waiting for the supervisor's first response and the city's attention.
+        risks.report(new RiskReport("yuzhong", "重庆渝建建筑劳务有限公司", "91500103MA5UK2LT71", "COMPLAINT",
+                List.of("MIGRANT"), 60, new BigDecimal("780000.00"), true,
+                "大坪某工地60名农民工反映9月以来工资未发，有人提出集体到区政府上访。", null), "liuyang");
     }
 
     private void complete(String caseNumber, String taskKey, Map<String, Object> variables) {

@@ -42,8 +42,6 @@ public class RiskLedger {
     static final Set<String> SOURCES = Set.of("STAFF", "WAGE_ARREARS", "SOCIAL_INSURANCE_ARREARS", "INTAKE_CLUSTER",
             "COLLECTIVE_CASE", "COMPLAINT", "PETITION", "PUBLIC_OPINION");
     static final Set<String> GROUPS = Set.of("MIGRANT", "DISPATCHED", "NEW_FORMS");
-    private static final Map<String, String> CATEGORIES = Map.of("MASS_INCIDENT", "群体性事件风险", "COLLECTIVE", "集体争议",
-            "WAGE_ARREARS", "欠薪", "SOCIAL_INSURANCE", "社会保险", "INDIVIDUAL", "个别争议");
     private static final String COLUMNS = "risk_number, org_code, employer_name, employer_credit_code, source, "
             + "affected_groups, workers, amount, petition_risk, description, risk_level, category, status, case_number, "
             + "reported_by, reported_at, closed_at";
@@ -147,7 +145,7 @@ public class RiskLedger {
         jdbc.sql("UPDATE pv_risk SET risk_level = ?, category = ? WHERE risk_number = ?")
                 .params(level, category, execution.getProcessBusinessKey()).update();
         execution.setVariable("riskLevelLabel", Risk.label(level));
-        execution.setVariable("riskCategoryLabel", CATEGORIES.getOrDefault(category, category));
+        execution.setVariable("riskCategoryLabel", Risk.CATEGORIES.getOrDefault(category, category));
     }
 
     /** The response plan's owner must be staff of the risk's organisation; otherwise the plan is not saved. */

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class RiskPageController {
 
-    /** A ledger row with the step its process waits at. */
-    public record Row(Risk risk, List<Task> steps) {
+    /** A ledger row with the steps its process waits at, in words: 第一时间响应（待认领，2026-12-01 前）. */
+    public record Row(Risk risk, List<String> steps) {
     }
 
     private final RiskLedger ledger;
@@ -29,6 +29,11 @@ class RiskPageController {
         this.tasks = tasks;
     }
 
+    private static String step(Task t) {
+        return t.getName() + "（" + (t.getAssignee() == null ? "待认领" : t.getAssignee())
+                + (t.getDueDate() == null ? "" : "，" + Times.INSTANCE.day(t.getDueDate().toInstant()) + " 前") + "）";
+    }
+
     @GetMapping("/supervision/risks")
     String page(Caller caller, HttpServletRequest request, Model model) {
         List<Risk> risks = ledger.list(caller.cityWide() ? null : caller.organisations(), null);
@@ -36,6 +41,7 @@ class RiskPageController {
                 .sorted((a, b) -> Boolean.compare(!"OPEN".equals(a.status()), !"OPEN".equals(b.status())))
                 .map(r -> new Row(r, "OPEN".equals(r.status())
                         ? tasks.createTaskQuery().processInstanceBusinessKey(r.riskNumber()).orderByDueDate().asc().list()
+                                .stream().map(RiskPageController::step).toList()
                         : List.of()))
                 .toList();
         Map<String, Long> openByLevel = risks.stream().filter(r -> "OPEN".equals(r.status()))
