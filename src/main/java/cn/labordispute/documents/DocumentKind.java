@@ -6,6 +6,7 @@ import java.util.Optional;
 /** The documents mediators and arbitrators hand out, each with its title and its template under templates/documents/. */
 public enum DocumentKind {
     NEGOTIATION_REQUEST("协商申请书", "negotiation-request"),
+    SETTLEMENT_AGREEMENT("和解协议书", "settlement-agreement"),
     MEDIATION_APPLICATION("调解申请书", "mediation-application"),
     ARBITRATION_APPLICATION("仲裁申请书", "arbitration-application"),
     MEDIATION_ACCEPTANCE_NOTICE("受理通知书", "mediation-acceptance-notice"),

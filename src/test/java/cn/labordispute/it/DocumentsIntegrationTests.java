@@ -38,6 +38,7 @@ class DocumentsIntegrationTests {
     static final Map<String, List<String>> MUST_SAY = new LinkedHashMap<>();
 
     static {
+        MUST_SAY.put("SETTLEMENT_AGREEMENT", List.of("和解内容", "让步和妥协", "不得在此后的调解、仲裁或者诉讼中作为对其不利的证据"));
         MUST_SAY.put("NEGOTIATION_REQUEST", List.of("协商事项", "五日内", "经济补偿", "10,200.50", "此致"));
         MUST_SAY.put("ARBITRATION_APPLICATION", List.of("仲裁请求", "第二十八条", "经济补偿", "10,200.50", "此致"));
         MUST_SAY.put("MEDIATION_APPLICATION", List.of("调解请求", "事实和理由", "经济补偿", "10,200.50", "此致"));

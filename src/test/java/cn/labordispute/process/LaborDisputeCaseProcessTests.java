@@ -74,8 +74,9 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
     void fulfilledNegotiationClosesTheCase() {
         ProcessInstance pi = open("NEGOTIATION");
         complete("Task_RecordNegotiationResponse", "otherPartyAgrees", true, "negotiationDeadline", "2026-10-12");
-        complete("Task_ConductNegotiation", "settled", true, "sessionRecord", "和解", "paymentDueDate", "2026-10-20");
-        complete("Task_CheckSettlementFulfilment", "fulfilled", true, "fulfilmentNote", "已支付");
+        complete("Task_ConductNegotiation", "negotiationResult", "SETTLED", "sessionRecord", "和解", "agreedAmount", 3100.0,
+                "paymentDueDate", "2026-10-20");
+        complete("Task_CheckSettlementFulfilment", "installmentPaid", true, "paidAmount", 3100.0, "fulfilmentNote", "已支付");
 
         followUpDone(pi);
         assertThat(stages.calls).containsExactly("enter NEGOTIATION", "close SETTLEMENT_FULFILLED", "enter FOLLOW_UP",
