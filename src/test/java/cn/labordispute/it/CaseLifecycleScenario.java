@@ -164,6 +164,21 @@ abstract class CaseLifecycleScenario {
                 .containsEntry("stage", "FOLLOW_UP");
         assertThat(openTaskKeys(c)).containsExactly("Task_ReturnVisit");
         assertThat(mediator.post(caseNumber, "/withdrawal", Map.of()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        // the return visit finds the dispute back: a linked case opens at mediation with the same parties and claims
+        mediator.claimAndComplete(caseNumber, "Task_ReturnVisit", "satisfaction", "2", "agreementHonoured", false,
+                "disputeRecurred", true, "needsCounselling", false, "needsJobReferral", false, "needsHardshipAid", false,
+                "visitNote", "私下和解后单位未付款");
+        String timeline = caseOf(caseNumber).get("timeline").toString();
+        Matcher linked = Pattern.compile("另立新案 (\\S+号)").matcher(timeline);
+        assertThat(linked.find()).as(timeline).isTrue();
+        Map<String, Object> reopened = caseOf(linked.group(1));
+        assertThat(reopened).containsEntry("stage", "MEDIATION").containsEntry("status", "OPEN")
+                .containsEntry("totalClaimed", c.get("totalClaimed"));
+        assertThat(reopened.get("parties").toString()).contains(Applications.firstWorker(Applications.mediation("yuzhong"))
+                .get("name").toString());
+        assertThat(reopened.get("timeline").toString()).contains("由已结案件 " + caseNumber);
+        assertThat(openTaskKeys(reopened)).containsExactly("Task_DecideMediationAcceptance");
     }
 
     @Test

@@ -64,4 +64,18 @@ class FollowUpProcessTests extends ProcessTestSupport {
                 "needsJobReferral", true, "needsHardshipAid", false, "visitNote", "核实：需要就业推荐");
         assertThat(pi).isWaitingAt("Task_JobReferral");
     }
+
+    @Test
+    void aDisputeThatCameBackOpensALinkedCaseBesideTheServices() {
+        ProcessInstance pi = start("follow_up");
+        complete("Task_ReturnVisit", "satisfaction", "2", "agreementHonoured", false, "disputeRecurred", true,
+                "needsCounselling", true, "needsJobReferral", false, "needsHardshipAid", false,
+                "visitNote", "单位再次拖欠工资");
+
+        assertThat(pi).hasPassed("Task_ReopenCase").isWaitingAt("Task_Counselling");
+        assertThat(reopening.reopened).containsExactly(CASE);
+        complete("Task_Counselling", "counsellingRecord", "已疏导");
+        assertThat(pi).isEnded();
+        assertThat(variable(pi, "reopenedCaseNumber")).isEqualTo("渝中劳调〔2026〕00099号");
+    }
 }

@@ -62,6 +62,7 @@ abstract class ProcessTestSupport {
     RecordingDocuments documents;
     RecordingRiskLedger riskLedger;
     RecordingSubsidies subsidies;
+    RecordingReopening reopening;
     Deadlines deadlines;
     private String deploymentId;
     /**
@@ -89,6 +90,8 @@ abstract class ProcessTestSupport {
         Mocks.register("paymentSchedule", new PaymentSchedule());
         // 明确请求事项: the real listener writes the restated claims to the case tables (tested through the portal in
         // PortalIntegrationTests); here it only records the day, which the confirmation timer counts from.
+        reopening = new RecordingReopening();
+        Mocks.register("caseReopening", reopening);
         subsidies = new RecordingSubsidies();
         Mocks.register("subsidies", subsidies);
         riskLedger = new RecordingRiskLedger();
