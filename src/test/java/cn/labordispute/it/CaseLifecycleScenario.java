@@ -114,15 +114,19 @@ abstract class CaseLifecycleScenario {
         assertThat(c).containsEntry("stage", "FOLLOW_UP").containsEntry("status", "CLOSED")
                 .containsEntry("outcome", "JUDGMENT_EFFECTIVE").containsEntry("outcomeLabel", "法院裁判生效");
 
-        mediator.claimAndComplete(caseNumber, "Task_ReturnVisit", "satisfaction", "4", "agreementHonoured", true,
-                "needsCounselling", false, "needsJobReferral", false, "needsHardshipAid", false, "visitNote", "已履行");
+        // both workers are visited, each once
+        assertThat(openTaskKeys(caseOf(caseNumber))).containsExactly("Task_ReturnVisit", "Task_ReturnVisit");
+        for (int worker = 0; worker < 2; worker++) {
+            mediator.claimAndComplete(caseNumber, "Task_ReturnVisit", "satisfaction", "4", "agreementHonoured", true,
+                    "needsCounselling", false, "needsJobReferral", false, "needsHardshipAid", false, "visitNote", "已履行");
+        }
         c = caseOf(caseNumber);
         assertThat(c).containsEntry("stage", "ARCHIVED");
         assertThat(openTaskKeys(c)).isEmpty();
         assertThat(timeline(c)).containsExactly("OPENED INTAKE", "STAGE_ENTERED MEDIATION",
                 "DOCUMENT_ISSUED MEDIATION", "DOCUMENT_ISSUED MEDIATION", "DOCUMENT_ISSUED MEDIATION", "STAGE_ENTERED ARBITRATION",
                 "DOCUMENT_ISSUED ARBITRATION", "STAGE_ENTERED LITIGATION", "CLOSED LITIGATION", "STAGE_ENTERED FOLLOW_UP", "STAGE_ENTERED ARCHIVED");
-        assertThat(completedTaskKeys(c)).hasSize(13).startsWith("Task_DecideMediationAcceptance")
+        assertThat(completedTaskKeys(c)).hasSize(14).startsWith("Task_DecideMediationAcceptance")
                 .endsWith("Task_ReturnVisit");
 
         // 以案定补: the mediator who recorded the session earns what case_subsidy gives a mediated case closed in court,
@@ -162,13 +166,16 @@ abstract class CaseLifecycleScenario {
         c = caseOf(caseNumber);
         assertThat(c).containsEntry("status", "CLOSED").containsEntry("outcome", "WITHDRAWN")
                 .containsEntry("stage", "FOLLOW_UP");
-        assertThat(openTaskKeys(c)).containsExactly("Task_ReturnVisit");
+        assertThat(openTaskKeys(c)).containsExactly("Task_ReturnVisit", "Task_ReturnVisit");
         assertThat(mediator.post(caseNumber, "/withdrawal", Map.of()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
         // the return visit finds the dispute back: a linked case opens at mediation with the same parties and claims
         mediator.claimAndComplete(caseNumber, "Task_ReturnVisit", "satisfaction", "2", "agreementHonoured", false,
                 "disputeRecurred", true, "needsCounselling", false, "needsJobReferral", false, "needsHardshipAid", false,
                 "visitNote", "私下和解后单位未付款");
+        mediator.claimAndComplete(caseNumber, "Task_ReturnVisit", "satisfaction", "3", "agreementHonoured", false,
+                "disputeRecurred", false, "needsCounselling", false, "needsJobReferral", false, "needsHardshipAid", false,
+                "visitNote", "另一名劳动者不再主张");
         String timeline = caseOf(caseNumber).get("timeline").toString();
         Matcher linked = Pattern.compile("另立新案 (\\S+号)").matcher(timeline);
         assertThat(linked.find()).as(timeline).isTrue();

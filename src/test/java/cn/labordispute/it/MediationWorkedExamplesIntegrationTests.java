@@ -142,6 +142,36 @@ class MediationWorkedExamplesIntegrationTests {
         assertThat(confirmation).contains("司法确认申请书", "重庆市渝中区人民法院", "职工1", "职工45",
                 "申请人（劳动者）45", "人民币叁拾壹万伍仟元整", "第3期", "105,000.00");
         assertThat(html(caseNumber, "FULFILMENT_NOTICE")).contains("履行告知书", "第3期", "存在不确定因素");
+
+        // the ledger got the collective case at intake as a major risk: the supervisors answer first, the city knows
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> risks = http.withBasicAuth("liuyang", "demo").getForObject("/api/risks", List.class);
+        Map<String, Object> risk = risks.stream().filter(r -> caseNumber.equals(r.get("caseNumber"))).findFirst()
+                .orElseThrow();
+        assertThat(risk).containsEntry("source", "COLLECTIVE_CASE").containsEntry("workers", 45)
+                .containsEntry("level", "MAJOR");
+        ResponseEntity<String> firstResponse = http.withBasicAuth("liuyang", "demo").getForEntity(
+                "/engine-rest/task?processInstanceBusinessKey={key}&taskDefinitionKey=Task_FirstResponse", String.class,
+                risk.get("riskNumber"));
+        assertThat(firstResponse.getBody()).contains("第一时间响应");
+        assertThat(http.withBasicAuth("hemei", "demo").getForEntity(
+                "/engine-rest/task?processInstanceBusinessKey={key}&taskDefinitionKey=Task_ReportToCity", String.class,
+                risk.get("riskNumber")).getBody()).contains("重大风险报告");
+
+        // every one of the 45 workers is visited; one asks for a job and gets a referral of their own
+        List<Map<String, Object>> visits = mediator.tasks(caseNumber).stream()
+                .filter(t -> "Task_ReturnVisit".equals(t.get("taskDefinitionKey"))).toList();
+        assertThat(visits).hasSize(45);
+        for (int i = 1; i <= 45; i++) {
+            mediator.claimAndComplete(caseNumber, "Task_ReturnVisit", "satisfaction", "5", "agreementHonoured", true,
+                    "disputeRecurred", false, "needsCounselling", false, "needsJobReferral", i == 7,
+                    "needsHardshipAid", false, "visitNote", i == 7 ? "门店关闭后失业，希望推荐工作" : "工资已足额领取");
+        }
+        List<Map<String, Object>> open = mediator.tasks(caseNumber);
+        assertThat(open).extracting(t -> t.get("taskDefinitionKey")).containsExactly("Task_JobReferral");
+        mediator.claimAndComplete(caseNumber, "Task_JobReferral", "recommendedEmployer", "渝中区某连锁超市",
+                "position", "理货员", "referralNote", "已推荐面试");
+        assertThat(mediator.getCase(caseNumber).getBody()).containsEntry("stage", "ARCHIVED");
     }
 
     @Test

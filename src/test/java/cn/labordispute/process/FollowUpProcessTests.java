@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +78,26 @@ class FollowUpProcessTests extends ProcessTestSupport {
         complete("Task_Counselling", "counsellingRecord", "已疏导");
         assertThat(pi).isEnded();
         assertThat(variable(pi, "reopenedCaseNumber")).isEqualTo("渝中劳调〔2026〕00099号");
+    }
+
+    @Test
+    void everyWorkerOfACollectiveCaseIsVisitedAndGetsTheirOwnServices() {
+        visits.workers = List.of("职工1", "职工2", "职工3");
+        ProcessInstance pi = start("follow_up");
+        List<org.camunda.bpm.engine.task.Task> visitsOpen = engine.getTaskService().createTaskQuery()
+                .taskDefinitionKey("Task_ReturnVisit").list();
+        assertThat(visitsOpen).hasSize(3);
+        for (org.camunda.bpm.engine.task.Task visit : visitsOpen) {
+            boolean second = "职工2".equals(engine.getTaskService().getVariable(visit.getId(), "visitedWorker"));
+            engine.getTaskService().complete(visit.getId(), vars("satisfaction", "4", "agreementHonoured", true,
+                    "needsCounselling", false, "needsJobReferral", second, "needsHardshipAid", false,
+                    "visitNote", second ? "希望推荐工作" : "满意"));
+        }
+
+        assertThat(pi).isWaitingAt("Task_JobReferral");
+        org.camunda.bpm.engine.task.Task referral = openTask("Task_JobReferral");
+        assertThat(engine.getTaskService().getVariable(referral.getId(), "visitedWorker")).isEqualTo("职工2");
+        complete("Task_JobReferral", "recommendedEmployer", "某物流公司", "position", "仓管员", "referralNote", "已推荐");
+        assertThat(pi).isEnded().hasPassed("EndEvent_FollowUpDone");
     }
 }

@@ -63,6 +63,7 @@ abstract class ProcessTestSupport {
     RecordingRiskLedger riskLedger;
     RecordingSubsidies subsidies;
     RecordingReopening reopening;
+    OneWorkerVisits visits;
     Deadlines deadlines;
     private String deploymentId;
     /**
@@ -90,6 +91,8 @@ abstract class ProcessTestSupport {
         Mocks.register("paymentSchedule", new PaymentSchedule());
         // 明确请求事项: the real listener writes the restated claims to the case tables (tested through the portal in
         // PortalIntegrationTests); here it only records the day, which the confirmation timer counts from.
+        visits = new OneWorkerVisits();
+        Mocks.register("followUpVisits", visits);
         reopening = new RecordingReopening();
         Mocks.register("caseReopening", reopening);
         subsidies = new RecordingSubsidies();
