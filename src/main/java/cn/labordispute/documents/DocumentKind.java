@@ -19,6 +19,11 @@ public enum DocumentKind {
     ARBITRATION_REVIEW_APPLICATION("仲裁审查申请书", "arbitration-review-application"),
     JUDICIAL_CONFIRMATION_APPLICATION("司法确认申请书", "judicial-confirmation-application"),
     PAYMENT_ORDER_APPLICATION("支付令申请书", "payment-order-application"),
+    ARBITRATION_ACCEPTANCE_NOTICE("仲裁受理通知书", "arbitration-acceptance-notice"),
+    ARBITRATION_RESPONDENT_NOTICE("应诉通知书", "arbitration-respondent-notice"),
+    ARBITRATION_REFUSAL_NOTICE("仲裁不予受理通知书", "arbitration-refusal-notice"),
+    ARBITRATION_MEDIATION("仲裁调解书", "arbitration-mediation"),
+    AWARD_EXTENSION_NOTICE("延期审理通知书", "award-extension-notice"),
     ARBITRATION_AWARD("仲裁裁决书", "arbitration-award"),
     LEGAL_AID_DECISION("法律援助决定书", "legal-aid-decision");
 

@@ -19,23 +19,35 @@ import org.springframework.stereotype.Component;
 class PortalNotices {
 
     /** Documents a party is told about, with the sentence in Chinese and English. */
-    private static final Map<DocumentKind, String[]> TOLD = Map.of(
-            DocumentKind.MEDIATION_ACCEPTANCE_NOTICE, new String[] {"调解委员会已受理您的申请，请查看受理通知书。",
-                    "The mediation committee accepted your application: see the acceptance notice."},
-            DocumentKind.MEDIATION_REFUSAL_NOTICE, new String[] {"调解委员会决定不予受理，请查看通知书中的理由和其他途径。",
-                    "The mediation committee did not accept your application: see the notice for why and where to go."},
-            DocumentKind.MEDIATION_AGREEMENT, new String[] {"调解协议书已生成，请登录“我的申请”在线签署。",
-                    "The mediation agreement is ready: sign it online in 'My case'."},
-            DocumentKind.MEDIATION_TERMINATION, new String[] {"调解已终止，您可以申请劳动仲裁，请查看调解终止书。",
-                    "Mediation has ended: you may apply for arbitration (see the notice)."},
-            DocumentKind.MEDIATION_FAILURE_NOTICE, new String[] {"调解未能达成协议，您可以申请劳动仲裁。",
-                    "Mediation did not reach agreement: you may apply for arbitration."},
-            DocumentKind.ARBITRATION_AWARD, new String[] {"仲裁裁决书已作出，请查看裁决及起诉期限。",
-                    "The arbitration award is made: see it and the time limit to sue."},
-            DocumentKind.LEGAL_AID_DECISION, new String[] {"法律援助机构已作出决定，请查看法律援助决定书。",
-                    "The legal aid office has decided: see the decision."},
-            DocumentKind.FULFILMENT_NOTICE, new String[] {"履行告知书已送达，请查看各期付款日期。",
-                    "The fulfilment notice is served: see the payment dates."});
+    private static final Map<DocumentKind, String[]> TOLD = Map.ofEntries(
+            told(DocumentKind.ARBITRATION_ACCEPTANCE_NOTICE, "仲裁委员会已受理您的仲裁申请，请查看受理通知书。",
+                    "The arbitration commission accepted your application: see the notice."),
+            told(DocumentKind.ARBITRATION_REFUSAL_NOTICE, "仲裁委员会决定不予受理，您可以向人民法院起诉，请查看通知书。",
+                    "The arbitration commission did not accept your application; you may sue in court (see the notice)."),
+            told(DocumentKind.ARBITRATION_MEDIATION, "仲裁调解书已制作，请查看。",
+                    "The arbitration mediation statement is ready: see it in 'My case'."),
+            told(DocumentKind.AWARD_EXTENSION_NOTICE, "仲裁审理期限已延长，请查看延期审理通知书。",
+                    "The time for the award was extended: see the notice."),
+            told(DocumentKind.MEDIATION_ACCEPTANCE_NOTICE, "调解委员会已受理您的申请，请查看受理通知书。",
+                    "The mediation committee accepted your application: see the acceptance notice."),
+            told(DocumentKind.MEDIATION_REFUSAL_NOTICE, "调解委员会决定不予受理，请查看通知书中的理由和其他途径。",
+                    "The mediation committee did not accept your application: see the notice for why and where to go."),
+            told(DocumentKind.MEDIATION_AGREEMENT, "调解协议书已生成，请登录“我的申请”在线签署。",
+                    "The mediation agreement is ready: sign it online in 'My case'."),
+            told(DocumentKind.MEDIATION_TERMINATION, "调解已终止，您可以申请劳动仲裁，请查看调解终止书。",
+                    "Mediation has ended: you may apply for arbitration (see the notice)."),
+            told(DocumentKind.MEDIATION_FAILURE_NOTICE, "调解未能达成协议，您可以申请劳动仲裁。",
+                    "Mediation did not reach agreement: you may apply for arbitration."),
+            told(DocumentKind.ARBITRATION_AWARD, "仲裁裁决书已作出，请查看裁决及起诉期限。",
+                    "The arbitration award is made: see it and the time limit to sue."),
+            told(DocumentKind.LEGAL_AID_DECISION, "法律援助机构已作出决定，请查看法律援助决定书。",
+                    "The legal aid office has decided: see the decision."),
+            told(DocumentKind.FULFILMENT_NOTICE, "履行告知书已送达，请查看各期付款日期。",
+                    "The fulfilment notice is served: see the payment dates."));
+
+    private static Map.Entry<DocumentKind, String[]> told(DocumentKind kind, String chinese, String english) {
+        return Map.entry(kind, new String[] {chinese, english});
+    }
 
     private final Notifications notifications;
     private final Deadlines deadlines;

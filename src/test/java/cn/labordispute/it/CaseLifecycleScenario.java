@@ -125,7 +125,8 @@ abstract class CaseLifecycleScenario {
         assertThat(openTaskKeys(c)).isEmpty();
         assertThat(timeline(c)).containsExactly("OPENED INTAKE", "STAGE_ENTERED MEDIATION",
                 "DOCUMENT_ISSUED MEDIATION", "DOCUMENT_ISSUED MEDIATION", "DOCUMENT_ISSUED MEDIATION", "STAGE_ENTERED ARBITRATION",
-                "DOCUMENT_ISSUED ARBITRATION", "STAGE_ENTERED LITIGATION", "CLOSED LITIGATION", "STAGE_ENTERED FOLLOW_UP", "STAGE_ENTERED ARCHIVED");
+                "DOCUMENT_ISSUED ARBITRATION", "DOCUMENT_ISSUED ARBITRATION", "DOCUMENT_ISSUED ARBITRATION",
+                "STAGE_ENTERED LITIGATION", "CLOSED LITIGATION", "STAGE_ENTERED FOLLOW_UP", "STAGE_ENTERED ARCHIVED");
         assertThat(completedTaskKeys(c)).hasSize(14).startsWith("Task_DecideMediationAcceptance")
                 .endsWith("Task_ReturnVisit");
 

@@ -53,6 +53,11 @@ class DocumentsIntegrationTests {
         MUST_SAY.put("ARBITRATION_REVIEW_APPLICATION", List.of("仲裁调解书", "第七十四条", "分两期支付工资和经济补偿"));
         MUST_SAY.put("JUDICIAL_CONFIRMATION_APPLICATION", List.of("确认", "调解协议有效", "第二百零五条"));
         MUST_SAY.put("PAYMENT_ORDER_APPLICATION", List.of("支付令", "第十六条", "人民币壹万零贰佰元伍角整"));
+        MUST_SAY.put("ARBITRATION_ACCEPTANCE_NOTICE", List.of("决定予以受理", "四十五日内结束", "第二十九条"));
+        MUST_SAY.put("ARBITRATION_RESPONDENT_NOTICE", List.of("应诉通知书", "十日内", "答辩书", "不利后果"));
+        MUST_SAY.put("ARBITRATION_REFUSAL_NOTICE", List.of("决定不予受理", "向人民法院提起诉讼"));
+        MUST_SAY.put("ARBITRATION_MEDIATION", List.of("仲裁调解书", "第四十二条", "申请执行"));
+        MUST_SAY.put("AWARD_EXTENSION_NOTICE", List.of("延期审理通知书", "不得超过十五日"));
         MUST_SAY.put("ARBITRATION_AWARD", List.of("裁决如下", "第五十条", "申请执行", "拖欠工资"));
         MUST_SAY.put("LEGAL_AID_DECISION", List.of("法律援助", "重庆星光文化传媒有限公司"));
     }

@@ -42,6 +42,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         assertThat(pi).isEnded().hasPassed("EndEvent_RefusedToCourt");
         assertThat(variable(pi, "arbitrationOutcome")).isEqualTo("TO_COURT");
         assertThat(variable(pi, "litigationType")).isEqualTo("SUIT");
+        assertThat(documents.issued).containsExactly("ARBITRATION_REFUSAL_NOTICE");
     }
 
     @Test
@@ -84,6 +85,9 @@ class ArbitrationProcessTests extends ProcessTestSupport {
 
         assertThat(pi).isEnded().hasPassed("EndEvent_ArbitrationMediated");
         assertThat(variable(pi, "caseOutcome")).isEqualTo("ARBITRATION_MEDIATED");
+        assertThat(documents.issued).as("the entrusted mediation's documents, then arbitration's").containsExactly(
+                "MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_RECORD", "MEDIATION_FAILURE_NOTICE",
+                "ARBITRATION_ACCEPTANCE_NOTICE", "ARBITRATION_RESPONDENT_NOTICE", "ARBITRATION_MEDIATION");
     }
 
     @Test
@@ -150,6 +154,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
                 vars("extensionApproved", true, "approvedExtensionDays", 1, "approvalNote", "同意")))
                 .hasMessageContaining("不得超过15日");
         assertThat(stages.calls).filteredOn(c -> c.startsWith("note EXTENDED")).hasSize(2);
+        assertThat(documents.issued).filteredOn("AWARD_EXTENSION_NOTICE"::equals).as("one notice per extension").hasSize(2);
     }
 
     @Test
@@ -161,6 +166,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         assertThat(pi).isWaitingAt("Task_IssueAward");
         assertThat(dueDay("Task_IssueAward")).isEqualTo(LocalDate.of(2026, 11, 9));
         assertThat(stages.calls).contains("note EXTENDED 仲裁委员会主任未批准延长审理期限");
+        assertThat(documents.issued).doesNotContain("AWARD_EXTENSION_NOTICE");
     }
 
     @Test
