@@ -72,7 +72,7 @@ class CaseFacts {
         return out;
     }
 
-    /** The template model: {@code case}, {@code org}, {@code workers}, {@code employer}, {@code claims}, {@code v}. */
+    /** The template model: {@code case}, {@code org}, {@code workers}, {@code employer}, {@code claims} (code, cause, description, amount), {@code v}. */
     Map<String, Object> model(DisputeCase c, Map<String, Object> variables, String issuedBy) {
         List<Party> parties = cases.parties(c.id());
         Map<String, Object> m = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ class CaseFacts {
         m.put("workers", parties.stream().filter(p -> p.role() == Party.Role.WORKER).toList());
         m.put("employer", parties.stream().filter(p -> p.role() == Party.Role.EMPLOYER).findFirst().orElse(null));
         List<Claim> recorded = cases.claims(c.id());
-        List<Map<String, Object>> claims = recorded.stream().map(cl -> Map.<String, Object>of(
+        List<Map<String, Object>> claims = recorded.stream().map(cl -> Map.<String, Object>of("code", cl.causeCode(),
                 "cause", causes.find(cl.causeCode()).map(CaseCause::name).orElse(cl.causeCode()),
                 "description", cl.description() == null ? "" : cl.description(),
                 "amount", cl.amount() == null ? BigDecimal.ZERO : cl.amount())).toList();

@@ -15,6 +15,7 @@ public enum DocumentKind {
     MEDIATION_AGREEMENT("调解协议书", "mediation-agreement"),
     FULFILMENT_NOTICE("履行告知书", "fulfilment-notice"),
     MEDIATION_TERMINATION("调解终止书", "mediation-termination"),
+    MEDIATION_RECOMMENDATION("调解建议书", "mediation-recommendation"),
     MEDIATION_FAILURE_NOTICE("调解不成告知书", "mediation-failure-notice"),
     ARBITRATION_REVIEW_APPLICATION("仲裁审查申请书", "arbitration-review-application"),
     JUDICIAL_CONFIRMATION_APPLICATION("司法确认申请书", "judicial-confirmation-application"),

@@ -49,6 +49,8 @@ class DocumentsIntegrationTests {
                 "第2期", "6,200.50", "印章"));
         MUST_SAY.put("FULFILMENT_NOTICE", List.of("履行告知书", "第1期", "4,000.00", "支付令", "强制执行"));
         MUST_SAY.put("MEDIATION_TERMINATION", List.of("终止调解", "申请仲裁", "第十四条第三款"));
+        MUST_SAY.put("MEDIATION_RECOMMENDATION", List.of("调解建议书", "健全工资支付制度", "规范劳动合同的订立、解除和终止",
+                "三十日内"));
         MUST_SAY.put("MEDIATION_FAILURE_NOTICE", List.of("调解不成", "申请仲裁"));
         MUST_SAY.put("ARBITRATION_REVIEW_APPLICATION", List.of("仲裁调解书", "第七十四条", "分两期支付工资和经济补偿"));
         MUST_SAY.put("JUDICIAL_CONFIRMATION_APPLICATION", List.of("确认", "调解协议有效", "第二百零五条"));

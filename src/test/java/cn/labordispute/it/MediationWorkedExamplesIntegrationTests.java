@@ -158,6 +158,11 @@ class MediationWorkedExamplesIntegrationTests {
                 "/engine-rest/task?processInstanceBusinessKey={key}&taskDefinitionKey=Task_ReportToCity", String.class,
                 risk.get("riskNumber")).getBody()).contains("重大风险报告");
 
+        // 护薪: labour inspection ran beside the mediation for the supervisors
+        supervisor.claimAndComplete(caseNumber, "Task_LabourInspection", "inspectionAction", "ORDER_TO_PAY",
+                "inspectionNote", "劳动保障监察大队责令公司限期支付");
+        assertThat(mediator.getCase(caseNumber).getBody().get("timeline").toString()).contains("责令公司限期支付");
+
         // every one of the 45 workers is visited; one asks for a job and gets a referral of their own
         List<Map<String, Object>> visits = mediator.tasks(caseNumber).stream()
                 .filter(t -> "Task_ReturnVisit".equals(t.get("taskDefinitionKey"))).toList();

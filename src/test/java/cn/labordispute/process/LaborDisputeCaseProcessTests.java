@@ -281,4 +281,23 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
                         .processDefinitionKey("labor_dispute_case").singleResult().getId())
                 .activityId(activityId).singleResult();
     }
+
+    @Test
+    void collectiveWageArrearsBringsInLabourInspectionBesideTheCase() {
+        ProcessInstance pi = start("labor_dispute_case", "requestedProcedure", "MEDIATION", "collective", true,
+                "wageArrears", true, "applicationReceivedOn", TODAY.toString());
+
+        assertThat(pi).isWaitingAt("Task_LabourInspection", "CallActivity_Mediation");
+        assertThat(candidateGroups("Task_LabourInspection")).containsExactly("supervisor-yuzhong");
+        complete("Task_LabourInspection", "inspectionAction", "ORDER_TO_PAY", "inspectionNote", "已责令限期支付");
+        assertThat(pi).hasPassed("EndEvent_InspectionRecorded").isWaitingAt("CallActivity_Mediation");
+        assertThat(stages.calls).contains("note LABOUR_INSPECTION 已责令限期支付");
+    }
+
+    @Test
+    void aCollectiveCaseWithoutWageArrearsHasNoTaskForce() {
+        ProcessInstance pi = start("labor_dispute_case", "requestedProcedure", "MEDIATION", "collective", true,
+                "wageArrears", false, "applicationReceivedOn", TODAY.toString());
+        assertThat(pi).isWaitingAt("CallActivity_Mediation").hasNotPassed("Task_LabourInspection");
+    }
 }
