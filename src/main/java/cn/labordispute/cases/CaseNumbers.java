@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Case numbers such as 渝中劳调〔2026〕00001号, and risk numbers such as 渝中风险〔2026〕0001号 for the risk ledger:
+ * Case numbers such as 渝中劳调〔2026〕00001号, risk numbers such as 渝中风险〔2026〕0001号 and 法治体检 numbers:
  * unique and gap-free per organisation and year.
  * The counter row is incremented under its row lock inside the caller's transaction, so concurrent intakes queue on
  * the row and an intake that rolls back gives its number back.
@@ -25,6 +25,7 @@ public class CaseNumbers {
 
     private static final Counter CASES = new Counter("dc_case_number_sequence", "case_year");
     private static final Counter RISKS = new Counter("pv_risk_number_sequence", "risk_year");
+    private static final Counter CHECKS = new Counter("pv_check_number_sequence", "check_year");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate separateTransaction;
@@ -46,6 +47,13 @@ public class CaseNumbers {
     public String nextRisk(Organisation organisation, int year) {
         return String.format("%s风险〔%d〕%04d号", organisation.casePrefix().replace("劳调", ""), year,
                 next(RISKS, organisation.code(), year));
+    }
+
+    /** The next 法治体检 number, e.g. 渝中法治体检〔2026〕0001号; inside the transaction storing the check. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String nextCheck(Organisation organisation, int year) {
+        return String.format("%s法治体检〔%d〕%04d号", organisation.casePrefix().replace("劳调", ""), year,
+                next(CHECKS, organisation.code(), year));
     }
 
     private int next(Counter counter, String orgCode, int year) {

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
 
 /** Renders a document's template (templates/documents/*.ftlh) and names the template's version by its SHA-256. */
 @Component
-class DocumentTemplates {
+public class DocumentTemplates {
 
     private final Configuration freemarker;
 
@@ -27,15 +27,20 @@ class DocumentTemplates {
     }
 
     String render(DocumentKind kind, Map<String, Object> model) {
+        return render(kind.template(), model);
+    }
+
+    /** Renders any template under templates/, e.g. documents about an enterprise rather than a case. */
+    public String render(String templateName, Map<String, Object> model) {
         try {
-            Template template = freemarker.getTemplate(kind.template());
+            Template template = freemarker.getTemplate(templateName);
             StringWriter out = new StringWriter();
             template.process(model, out);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (TemplateException e) {
-            throw new IllegalStateException("template " + kind.template() + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("template " + templateName + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -48,7 +53,7 @@ class DocumentTemplates {
         }
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 

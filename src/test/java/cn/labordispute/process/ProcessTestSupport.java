@@ -64,6 +64,7 @@ abstract class ProcessTestSupport {
     RecordingSubsidies subsidies;
     RecordingReopening reopening;
     OneWorkerVisits visits;
+    RecordingHealthChecks healthChecks;
     Deadlines deadlines;
     private String deploymentId;
     /**
@@ -91,6 +92,8 @@ abstract class ProcessTestSupport {
         Mocks.register("paymentSchedule", new PaymentSchedule());
         // 明确请求事项: the real listener writes the restated claims to the case tables (tested through the portal in
         // PortalIntegrationTests); here it only records the day, which the confirmation timer counts from.
+        healthChecks = new RecordingHealthChecks();
+        Mocks.register("healthChecks", healthChecks);
         visits = new OneWorkerVisits();
         Mocks.register("followUpVisits", visits);
         reopening = new RecordingReopening();
