@@ -4,8 +4,11 @@ import cn.labordispute.calendar.EngineTime;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,9 +79,15 @@ public class CaseActions {
 
     /** Whether one of the case's processes waits for the message now. */
     public boolean waitsFor(String caseNumber, String message) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).active().list()
-                .stream().anyMatch(p -> runtime.createEventSubscriptionQuery().processInstanceId(p.getId())
-                        .eventType("message").eventName(message).count() > 0);
+        return waitingMessages(caseNumber).contains(message);
+    }
+
+    /** The messages the case's running processes wait for now. */
+    public Set<String> waitingMessages(String caseNumber) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).active().list().stream()
+                .flatMap(p -> runtime.createEventSubscriptionQuery().processInstanceId(p.getId()).eventType("message")
+                        .list().stream())
+                .map(EventSubscription::getEventName).collect(Collectors.toSet());
     }
 
     private boolean send(DisputeCase c, String message, Map<String, Object> variables) {

@@ -1,11 +1,9 @@
 package cn.labordispute.portal;
 
 import cn.labordispute.calendar.EngineTime;
+import cn.labordispute.documents.DocumentTemplates;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
@@ -68,7 +66,7 @@ public class Evidence {
         check(uploads);
         int stored = 0;
         for (Upload u : uploads) {
-            String sha = sha256(u.content());
+            String sha = DocumentTemplates.sha256(u.content());
             boolean known = jdbc.sql("SELECT COUNT(*) FROM pt_evidence WHERE case_id = ? AND sha256 = ?")
                     .params(caseId, sha).query(Long.class).single() > 0;
             if (known) {
@@ -141,13 +139,5 @@ public class Evidence {
         String n = u.fileName() == null || u.fileName().isBlank() ? "未命名" : u.fileName();
         n = n.replaceAll("[\\\\/\\p{Cntrl}]", "_");
         return n.length() > 200 ? n.substring(n.length() - 200) : n;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -60,21 +60,19 @@ class OneTimeCodes {
             return false;
         }
         Instant now = EngineTime.now();
-        Optional<long[]> live = jdbc.sql("SELECT id, attempts FROM pt_one_time_code WHERE phone = ? AND purpose = ? "
-                        + "AND used_at IS NULL AND expires_at > ? ORDER BY created_at DESC, id DESC")
+        Optional<Object[]> live = jdbc.sql("SELECT id, attempts, code_hash FROM pt_one_time_code WHERE phone = ? "
+                        + "AND purpose = ? AND used_at IS NULL AND expires_at > ? ORDER BY created_at DESC, id DESC")
                 .params(Phones.normalise(phone), purpose.name(), Timestamp.from(now))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).stream().findFirst();
-        if (live.isEmpty() || live.get()[1] >= properties.maxCodeAttempts()) {
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3)}).stream().findFirst();
+        if (live.isEmpty() || (Integer) live.get()[1] >= properties.maxCodeAttempts()) {
             return false;
         }
-        String hash = jdbc.sql("SELECT code_hash FROM pt_one_time_code WHERE id = ?").param(live.get()[0])
-                .query(String.class).single();
-        if (!Secrets.matches(code, hash)) {
-            jdbc.sql("UPDATE pt_one_time_code SET attempts = attempts + 1 WHERE id = ?").param(live.get()[0]).update();
+        long id = (Long) live.get()[0];
+        if (!Secrets.matches(code, (String) live.get()[2])) {
+            jdbc.sql("UPDATE pt_one_time_code SET attempts = attempts + 1 WHERE id = ?").param(id).update();
             return false;
         }
-        jdbc.sql("UPDATE pt_one_time_code SET used_at = ? WHERE id = ?").params(Timestamp.from(now), live.get()[0])
-                .update();
+        jdbc.sql("UPDATE pt_one_time_code SET used_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
         return true;
     }
 }

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,8 +71,9 @@ class PortalCaseView {
         List<NextSteps.Step> steps = nextSteps.of(c.caseNumber(), org, locale);
         String handler = steps.stream().map(NextSteps.Step::handler).filter(Objects::nonNull).findFirst().orElse(null);
         List<IssuedDocument> issued = documents.list(c.caseNumber());
+        Set<String> waiting = actions.waitingMessages(c.caseNumber());
         IssuedDocument toSign = null;
-        if (actions.waitsFor(c.caseNumber(), CaseActions.AGREEMENT_SIGNED)) {
+        if (waiting.contains(CaseActions.AGREEMENT_SIGNED)) {
             toSign = issued.stream().filter(d -> d.kind() == DocumentKind.MEDIATION_AGREEMENT).reduce((a, b) -> b)
                     .orElse(null);
         }
@@ -82,10 +84,10 @@ class PortalCaseView {
                         causes.find(k.causeCode()).map(CaseCause::name).orElse(k.causeCode()), k.description(), k.amount()))
                         .toList(),
                 cases.claimsConfirmedAt(c.id()).orElse(null),
-                actions.waitsFor(c.caseNumber(), CaseActions.CLAIMS_CONFIRMED), evidence.list(c.id()),
+                waiting.contains(CaseActions.CLAIMS_CONFIRMED), evidence.list(c.id()),
                 cases.parties(c.id()).stream().map(p -> new PartyRow(p.role().name(), p.name(), p.maskedIdNumber()))
                         .toList(),
-                toSign, signatures.of(c.caseNumber()), actions.waitsFor(c.caseNumber(), CaseActions.SURVEY_ANSWERED),
+                toSign, signatures.of(c.caseNumber()), waiting.contains(CaseActions.SURVEY_ANSWERED),
                 Phones.masked(access.phone()));
     }
 

@@ -147,8 +147,12 @@ public class HealthChecks {
 
     /** The checks of the given organisations (null = all), newest first. */
     public List<Check> list(Set<String> orgs) {
-        return jdbc.sql(CHECK_COLUMNS + " ORDER BY id DESC").query(HealthChecks::check).list().stream()
-                .filter(c -> orgs == null || orgs.contains(c.organisation())).toList();
+        if (orgs != null && orgs.isEmpty()) {
+            return List.of();
+        }
+        String where = orgs == null ? "" : " WHERE org_code IN (" + String.join(", ", orgs.stream().map(o -> "?").toList()) + ")";
+        return jdbc.sql(CHECK_COLUMNS + where + " ORDER BY id DESC").params(orgs == null ? List.of() : List.copyOf(orgs))
+                .query(HealthChecks::check).list();
     }
 
     private static Check check(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

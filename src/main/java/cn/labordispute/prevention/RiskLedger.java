@@ -228,6 +228,16 @@ public class RiskLedger {
                 .query(RiskLedger::row).optional();
     }
 
+    /** The process instance of every open risk, with its risk number. */
+    Map<String, String> openRiskProcesses() {
+        Map<String, String> byProcess = new HashMap<>();
+        jdbc.sql("SELECT process_instance_id, risk_number FROM pv_risk WHERE status = 'OPEN' AND process_instance_id IS NOT NULL")
+                .query(rs -> {
+                    byProcess.put(rs.getString(1), rs.getString(2));
+                });
+        return byProcess;
+    }
+
     /** Whether the employer already has an open risk from this source (intake raises one, not one per case). */
     boolean openRiskFor(String employerCreditCode, String source) {
         return jdbc.sql("SELECT COUNT(*) FROM pv_risk WHERE employer_credit_code = ? AND source = ? AND status = 'OPEN'")

@@ -37,12 +37,16 @@ class RiskPageController {
     @GetMapping("/supervision/risks")
     String page(Caller caller, HttpServletRequest request, Model model) {
         List<Risk> risks = ledger.list(caller.cityWide() ? null : caller.organisations(), null);
+        // the open risks' steps in one task query, matched to their risks through the process instance
+        Map<String, String> riskByProcess = ledger.openRiskProcesses();
+        Map<String, List<String>> steps = riskByProcess.isEmpty() ? Map.of()
+                : tasks.createTaskQuery().processInstanceIdIn(riskByProcess.keySet().toArray(String[]::new))
+                        .orderByDueDate().asc().list().stream()
+                        .collect(Collectors.groupingBy(t -> riskByProcess.get(t.getProcessInstanceId()),
+                                Collectors.mapping(RiskPageController::step, Collectors.toList())));
         List<Row> rows = risks.stream()
                 .sorted((a, b) -> Boolean.compare(!"OPEN".equals(a.status()), !"OPEN".equals(b.status())))
-                .map(r -> new Row(r, "OPEN".equals(r.status())
-                        ? tasks.createTaskQuery().processInstanceBusinessKey(r.riskNumber()).orderByDueDate().asc().list()
-                                .stream().map(RiskPageController::step).toList()
-                        : List.of()))
+                .map(r -> new Row(r, steps.getOrDefault(r.riskNumber(), List.of())))
                 .toList();
         Map<String, Long> openByLevel = risks.stream().filter(r -> "OPEN".equals(r.status()))
                 .collect(Collectors.groupingBy(r -> r.level() == null ? "NONE" : r.level(), Collectors.counting()));

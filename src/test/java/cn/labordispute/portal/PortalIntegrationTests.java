@@ -191,7 +191,7 @@ class PortalIntegrationTests {
         assertThat(stored).startsWith("pbkdf2-sha256$").doesNotContain(opened[1]);
         assertThat(Secrets.matches(opened[1], stored)).isTrue();
         assertThat(jdbc.sql("SELECT sha256 FROM pt_evidence WHERE case_id = ?").param(caseId).query(String.class).list())
-                .containsExactly(Evidence.sha256(PNG));
+                .containsExactly(cn.labordispute.documents.DocumentTemplates.sha256(PNG));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .variableValueEquals("applicationChannel", "PORTAL").count()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT kind FROM dc_document WHERE case_id = ?").param(caseId).query(String.class).list())
@@ -241,7 +241,7 @@ class PortalIntegrationTests {
         // staff see the evidence at the next stage; the applicant is told the session's date
         MvcResult staffView = mvc.perform(get("/api/cases/" + caseNumber + "/evidence").header("Authorization", WANGFANG))
                 .andReturn();
-        assertThat(body(staffView)).contains(Evidence.sha256(PNG), "passport.png");
+        assertThat(body(staffView)).contains(cn.labordispute.documents.DocumentTemplates.sha256(PNG), "passport.png");
         Task accept = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
         tasks.complete(accept.getId(), Map.of("withinScope", true, "otherPartyConsents", true));
         Task schedule = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult();
