@@ -85,4 +85,18 @@ await withBrowser(async browser => {
   const total = report.mediators.reduce((sum, m) => sum + m.amount, 0);
   check(Number((await page.textContent('#subsidy-total')).replace(/,/g, '')) === total,
     `the subsidy page adds up what the API reports (${total})`);
+
+  // a collective case: each worker with the amount claimed, the elected representatives, and their own outcome
+  const cases = await (await page.request.get(`${base}/api/cases?size=50`)).json();
+  const collective = cases.cases.find(c => c.collective);
+  await page.goto(`${base}/supervision/cases/${encodeURIComponent(collective.caseNumber)}`);
+  await page.waitForSelector('#parties');
+  const parties = page.locator('#parties tbody tr');
+  check(await parties.count() === 13, 'the collective case lists its twelve workers and the employer');
+  check((await parties.filter({ hasText: '代表' }).count()) === 2, 'the two elected representatives are marked');
+  check((await parties.filter({ hasText: '达成调解协议，待履行' }).count()) === 10
+    && (await parties.filter({ hasText: '办理中' }).count()) === 2, 'ten workers settled, two go on');
+  check(await page.locator('#timeline', { hasText: '继续申请仲裁：吴海燕、郑伟' }).count() === 1,
+    'the timeline names the workers who go on to arbitration');
+  await page.screenshot({ path: `${shots}/case-collective.png`, fullPage: true });
 });

@@ -37,10 +37,10 @@ public class CaseRepository {
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (Party p : parties) {
-            jdbc.sql("INSERT INTO dc_party (case_id, role, name, id_type, id_number, phone, address, migrant_worker) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO dc_party (case_id, role, name, id_type, id_number, phone, address, migrant_worker, "
+                            + "claimed_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(id, p.role().name(), p.name(), p.idType(), p.idNumber(), p.phone(), p.address(),
-                            p.migrantWorker())
+                            p.migrantWorker(), p.claimedAmount())
                     .update();
         }
         for (Claim claim : claims) {
@@ -60,12 +60,34 @@ public class CaseRepository {
     }
 
     public List<Party> parties(long caseId) {
-        return jdbc.sql("SELECT role, name, id_type, id_number, phone, address, migrant_worker FROM dc_party "
-                        + "WHERE case_id = ? ORDER BY id").param(caseId)
+        return jdbc.sql("SELECT role, name, id_type, id_number, phone, address, migrant_worker, claimed_amount, "
+                        + "representative, outcome FROM dc_party WHERE case_id = ? ORDER BY id").param(caseId)
                 .query((rs, n) -> new Party(Party.Role.valueOf(rs.getString("role")), rs.getString("name"),
                         rs.getString("id_type"), rs.getString("id_number"), rs.getString("phone"),
-                        rs.getString("address"), rs.getBoolean("migrant_worker")))
+                        rs.getString("address"), rs.getBoolean("migrant_worker"), rs.getBigDecimal("claimed_amount"),
+                        rs.getBoolean("representative"), rs.getString("outcome")))
                 .list();
+    }
+
+    /** Marks exactly the named workers (by identity number) as the representatives the workers elected. */
+    public void electRepresentatives(long caseId, Set<String> idNumbers) {
+        jdbc.sql("UPDATE dc_party SET representative = FALSE WHERE case_id = ? AND role = 'WORKER'").param(caseId)
+                .update();
+        for (String idNumber : idNumbers) {
+            jdbc.sql("UPDATE dc_party SET representative = TRUE WHERE case_id = ? AND role = 'WORKER' AND id_number = ?")
+                    .params(caseId, idNumber).update();
+        }
+    }
+
+    /** Records the outcome of the named workers (by identity number); null means their part goes on. */
+    public void recordWorkerOutcome(long caseId, Set<String> idNumbers, String outcome, CaseStage stage, Instant at) {
+        for (String idNumber : idNumbers) {
+            jdbc.sql("UPDATE dc_party SET outcome = ?, outcome_stage = ?, outcome_at = ? WHERE case_id = ? "
+                            + "AND role = 'WORKER' AND id_number = ?")
+                    .params(outcome, outcome == null ? null : stage.name(), outcome == null ? null : ts(at), caseId,
+                            idNumber)
+                    .update();
+        }
     }
 
     public List<Claim> claims(long caseId) {
@@ -122,10 +144,17 @@ public class CaseRepository {
         return true;
     }
 
-    /** Records the outcome and closes the case (结案); its stage is left for follow-up to move on. */
+    /**
+     * Records the outcome and closes the case (结案); its stage is left for follow-up to move on. Workers whose own
+     * part had not ended yet get the case's outcome; a worker who settled earlier keeps theirs.
+     */
     public void close(String caseNumber, String outcome, String detail, Instant at) {
         jdbc.sql("UPDATE dc_case SET status = ?, outcome = ?, closed_at = ?, updated_at = ? WHERE case_number = ?")
                 .params(DisputeCase.CLOSED, outcome, ts(at), ts(at), caseNumber).update();
+        jdbc.sql("UPDATE dc_party SET outcome = ?, outcome_stage = (SELECT stage FROM dc_case WHERE case_number = ?), "
+                        + "outcome_at = ? WHERE role = 'WORKER' AND outcome IS NULL "
+                        + "AND case_id = (SELECT id FROM dc_case WHERE case_number = ?)")
+                .params(outcome, caseNumber, ts(at), caseNumber).update();
         addEventAtCurrentStage(caseNumber, "CLOSED", detail, at);
     }
 

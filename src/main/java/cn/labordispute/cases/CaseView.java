@@ -11,8 +11,10 @@ public record CaseView(String caseNumber, String organisation, String organisati
         String outcome, String outcomeLabel, Instant closedAt, List<PartyView> parties, List<ClaimView> claims,
         BigDecimal totalClaimed, List<TaskView> openTasks, List<TaskView> completedTasks, List<CaseEvent> timeline) {
 
+    /** A party; for a worker also what they claim, whether elected representative, and their own outcome. */
     public record PartyView(String role, String name, String idType, String idNumber, String maskedIdNumber,
-            String phone, boolean migrantWorker) {
+            String phone, boolean migrantWorker, BigDecimal claimedAmount, boolean representative, String outcome,
+            String outcomeLabel) {
     }
 
     public record ClaimView(String causeCode, String causeName, String description, BigDecimal amount) {

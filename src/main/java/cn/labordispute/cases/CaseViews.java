@@ -45,7 +45,8 @@ public class CaseViews {
         String orgName = organisations.find(c.orgCode()).map(Organisation::name).orElse(c.orgCode());
         List<CaseView.PartyView> parties = cases.parties(c.id()).stream()
                 .map(p -> new CaseView.PartyView(p.role().name(), p.name(), p.idType(), p.idNumber(),
-                        p.maskedIdNumber(), p.phone(), p.migrantWorker()))
+                        p.maskedIdNumber(), p.phone(), p.migrantWorker(), p.claimedAmount(), p.representative(),
+                        p.outcome(), p.outcome() == null ? null : CaseOutcomes.label(p.outcome())))
                 .toList();
         List<Claim> claimRows = cases.claims(c.id());
         List<CaseView.ClaimView> claims = claimRows.stream()

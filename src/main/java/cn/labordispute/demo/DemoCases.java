@@ -9,6 +9,7 @@ import cn.labordispute.intake.IntakeService;
 import cn.labordispute.prevention.RiskLedger;
 import cn.labordispute.prevention.RiskReport;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -127,7 +128,47 @@ class DemoCases {
         risks.report(new RiskReport("yuzhong", "重庆渝建建筑劳务有限公司", "91500103MA5UK2LT71", "COMPLAINT",
                 List.of("MIGRANT"), 60, new BigDecimal("780000.00"), true,
                 "大坪某工地60名农民工反映9月以来工资未发，有人提出集体到区政府上访。", null), "liuyang");
+
+        collectiveCase();
     }
+
+    /**
+     * 10. Twelve couriers owed piece wages: a collective case; they elected two representatives; ten accepted the
+     * company's offer in mediation and wait for the payment, the other two go on to arbitration in the same case.
+     */
+    private void collectiveCase() {
+        List<String> ids = List.of("500103199002042014", "50010319900305202X", "500103199004062035",
+                "500103199005072040", "500103199006082056", "500103199007092061", "500103199008102073",
+                "500103199009112089", "50010319901012209X", "50010319901113210X", "500103199012142115",
+                "500103199001152123");
+        List<Worker> couriers = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            couriers.add(new Worker(COURIERS.get(i), "RESIDENT_ID", ids.get(i), "1370000" + (1000 + i), "重庆市渝中区",
+                    true, new BigDecimal(i < 10 ? "3000.00" : "5200.00")));
+        }
+        String tenth = intake.open(new CaseApplication("yuzhong", "MEDIATION",
+                "12名快递员10月、11月计件工资被拖欠，公司以派件量不足为由拒绝足额发放。", null, couriers,
+                new Employer("重庆捷达快递服务有限公司", "91500103MA5UQK8D2H", "023-63889900", "重庆市渝中区菜园坝"),
+                List.of(new ClaimItem("PAY_ARREARS", "2026年10月、11月计件工资", new BigDecimal("40400.00")))));
+        complete(tenth, "Task_RegisterRepresentatives", Map.of("representatives", "陈小军\n吴海燕",
+                "electionNote", "12名快递员当场推举两名代表"));
+        complete(tenth, "Task_DecideMediationAcceptance", Map.of("withinScope", true, "otherPartyConsents", true,
+                "assignedMediator", "zhanglei"));
+        complete(tenth, "Task_ScheduleMediationSession", Map.of("sessionAt", EngineTime.today() + "T10:00:00",
+                "sessionMode", "IN_PERSON", "sessionPlace", "渝中区劳动争议调解中心第一调解室",
+                "sessionParticipants", "劳动者代表陈小军、吴海燕，公司负责人"));
+        complete(tenth, "Task_RecordMediationSession", Map.of("mediationResult", "AGREEMENT",
+                "sessionRecord", "十名快递员接受公司按实际派件量一次性支付的方案；吴海燕、郑伟认为计件单价有误，不接受。"));
+        complete(tenth, "Task_DraftMediationAgreement", Map.ofEntries(
+                Map.entry("agreementItems", "公司于十日内向十名快递员各支付10月、11月计件工资3000元，共计30000元。"),
+                Map.entry("agreedAmount", 30000.0), Map.entry("unsettledWorkers", "吴海燕\n郑伟"),
+                Map.entry("paymentDueDate", EngineTime.today().plusDays(10).toString()),
+                Map.entry("firstPaymentAmount", 30000.0), Map.entry("consolidation", "NONE"),
+                Map.entry("signedByBothParties", true)));
+    }
+
+    private static final List<String> COURIERS = List.of("陈小军", "刘洋", "杨帆", "黄磊", "周敏", "徐静", "孙浩", "马超",
+            "朱琳", "胡斌", "吴海燕", "郑伟");
 
     private void complete(String caseNumber, String taskKey, Map<String, Object> variables) {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)

@@ -82,7 +82,24 @@ public class ApplicationValidator {
             if (!blank(w.phone()) && !PHONE.matcher(w.phone()).matches()) {
                 errors.add(new FieldError(at + ".phone", "电话号码格式不正确 / phone number is not valid"));
             }
+            if (w.amount() != null) {
+                String amountError = amountError(w.amount());
+                if (amountError != null) {
+                    errors.add(new FieldError(at + ".amount", amountError));
+                }
+            }
         }
+    }
+
+    /** What is wrong with an amount in yuan, or null: not negative, at most two decimals (分), not absurdly large. */
+    private static String amountError(BigDecimal amount) {
+        if (amount.signum() < 0) {
+            return "金额不能为负数 / amount cannot be negative";
+        }
+        if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
+            return "金额最多保留两位小数（分） / amount has at most two decimals";
+        }
+        return amount.compareTo(MAX_AMOUNT) >= 0 ? "金额过大 / amount is too large" : null;
     }
 
     private static String idNumberError(String type, String number) {
@@ -134,12 +151,8 @@ public class ApplicationValidator {
             }
             if (c.amount() == null) {
                 errors.add(new FieldError(at + ".amount", "请填写金额（无金额填0） / amount is required (0 if none)"));
-            } else if (c.amount().signum() < 0) {
-                errors.add(new FieldError(at + ".amount", "金额不能为负数 / amount cannot be negative"));
-            } else if (c.amount().scale() > 2 && c.amount().stripTrailingZeros().scale() > 2) {
-                errors.add(new FieldError(at + ".amount", "金额最多保留两位小数（分） / amount has at most two decimals"));
-            } else if (c.amount().compareTo(MAX_AMOUNT) >= 0) {
-                errors.add(new FieldError(at + ".amount", "金额过大 / amount is too large"));
+            } else if (amountError(c.amount()) != null) {
+                errors.add(new FieldError(at + ".amount", amountError(c.amount())));
             }
             if (c.description() != null && c.description().length() > 1000) {
                 errors.add(new FieldError(at + ".description", "请求说明不得超过1000字 / description must be at most 1000 characters"));

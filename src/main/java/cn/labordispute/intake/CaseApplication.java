@@ -11,9 +11,17 @@ import java.util.List;
 public record CaseApplication(String organisation, String requestedProcedure, String summary, LocalDate receivedOn,
         List<Worker> workers, Employer employer, List<ClaimItem> claims) {
 
-    /** A worker: identity by 居民身份证 (RESIDENT_ID), passport (PASSPORT) or 港澳台 permit (HMT_PERMIT). */
+    /**
+     * A worker: identity by 居民身份证 (RESIDENT_ID), passport (PASSPORT) or 港澳台 permit (HMT_PERMIT), and the
+     * amount this worker claims (optional; in a collective case each worker's own share of the claims).
+     */
     public record Worker(String name, String idType, String idNumber, String phone, String address,
-            Boolean migrantWorker) {
+            Boolean migrantWorker, BigDecimal amount) {
+
+        public Worker(String name, String idType, String idNumber, String phone, String address,
+                Boolean migrantWorker) {
+            this(name, idType, idNumber, phone, address, migrantWorker, null);
+        }
     }
 
     /** The employer, identified by its 统一社会信用代码. */

@@ -110,7 +110,7 @@ public class IntakeService {
         List<Party> parties = new ArrayList<>();
         for (CaseApplication.Worker w : application.workers()) {
             parties.add(new Party(Party.Role.WORKER, w.name().trim(), w.idType(), w.idNumber(), w.phone(), w.address(),
-                    Boolean.TRUE.equals(w.migrantWorker())));
+                    Boolean.TRUE.equals(w.migrantWorker()), w.amount(), false, null));
         }
         CaseApplication.Employer e = application.employer();
         parties.add(new Party(Party.Role.EMPLOYER, e.name().trim(), "USCC", e.creditCode(), e.phone(), e.address(),

@@ -97,14 +97,26 @@ class MediationWorkedExamplesIntegrationTests {
         Map<String, Object> application = Applications.mediation("yuzhong");
         List<Map<String, Object>> workers = new ArrayList<>();
         for (int i = 1; i <= 45; i++) {
-            workers.add(Applications.worker("职工" + i, residentId(i)));
+            Map<String, Object> worker = Applications.worker("职工" + i, residentId(i));
+            worker.put("amount", new BigDecimal("7000.00"));
+            workers.add(worker);
         }
         application.put("workers", workers);
         application.put("summary", "公司因经营持续恶化关闭门店，拖欠45名职工4月、5月两个月工资，无法发放工资和经济补偿。");
         application.put("claims", new ArrayList<>(List.of(Applications.claim("PAY_ARREARS", new BigDecimal("315000.00")))));
         String caseNumber = open(mediator, application);
-        assertThat(mediator.getCase(caseNumber).getBody()).containsEntry("collective", true)
-                .containsEntry("stage", "MEDIATION");
+        assertThat(mediator.getCase(caseNumber).getBody()).containsEntry("collective", true);
+
+        // the workers elect representatives (LDMAL art.7); somebody who is not a worker of the case is refused
+        ResponseEntity<String> refused = mediator.tryClaimAndComplete(caseNumber, "Task_RegisterRepresentatives",
+                "representatives", "职工1\n职工99");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("representatives", "不是本案劳动者：职工99", "not a worker of this case");
+        assertThat(representatives(caseNumber)).isEmpty();
+        mediator.claimAndComplete(caseNumber, "Task_RegisterRepresentatives", "representatives", "职工1、职工2、职工3",
+                "electionNote", "职工大会推举三名代表");
+        assertThat(representatives(caseNumber)).containsExactly("职工1", "职工2", "职工3");
+        assertThat(stage(caseNumber)).isEqualTo("MEDIATION");
 
         mediator.claimAndComplete(caseNumber, "Task_DecideMediationAcceptance", "withinScope", true,
                 "otherPartyConsents", true, "jointMediation", true);
@@ -136,6 +148,8 @@ class MediationWorkedExamplesIntegrationTests {
 
         Map<String, Object> c = mediator.getCase(caseNumber).getBody();
         assertThat(c).containsEntry("status", "CLOSED").containsEntry("outcome", "AGREEMENT_FULFILLED");
+        assertThat(workers(caseNumber)).hasSize(45).allSatisfy(w -> assertThat(w)
+                .containsEntry("outcome", "AGREEMENT_FULFILLED").containsEntry("claimedAmount", 7000.0));
         assertThat(kinds(caseNumber)).containsExactly("MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_RECORD",
                 "MEDIATION_AGREEMENT", "FULFILMENT_NOTICE", "JUDICIAL_CONFIRMATION_APPLICATION");
         String confirmation = html(caseNumber, "JUDICIAL_CONFIRMATION_APPLICATION");
@@ -177,6 +191,88 @@ class MediationWorkedExamplesIntegrationTests {
         mediator.claimAndComplete(caseNumber, "Task_JobReferral", "recommendedEmployer", "渝中区某连锁超市",
                 "position", "理货员", "referralNote", "已推荐面试");
         assertThat(mediator.getCase(caseNumber).getBody()).containsEntry("stage", "ARCHIVED");
+    }
+
+    /**
+     * Twelve couriers claim unpaid piece wages; ten accept the company's offer in mediation, two do not. The ten are
+     * paid and their part ends; the other two go on to arbitration in the same case, and when they withdraw, the case
+     * closes with each worker's own outcome.
+     */
+    @Test
+    void tenOfTwelveWorkersSettleTheOtherTwoGoOnAndEachKeepsTheirOwnOutcome() {
+        Map<String, Object> application = Applications.mediation("yuzhong");
+        List<Map<String, Object>> workers = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            Map<String, Object> worker = Applications.worker("快递员" + i, residentId(100 + i));
+            worker.put("amount", new BigDecimal(i <= 10 ? "3000.00" : "5200.50"));
+            workers.add(worker);
+        }
+        application.put("workers", workers);
+        application.put("summary", "12名快递员的计件工资被拖欠两个月。");
+        application.put("claims", new ArrayList<>(List.of(Applications.claim("PAY_ARREARS", new BigDecimal("40401.00")))));
+        String caseNumber = open(mediator, application);
+        mediator.claimAndComplete(caseNumber, "Task_RegisterRepresentatives", "representatives", "快递员1\n快递员11");
+        mediator.claimAndComplete(caseNumber, "Task_DecideMediationAcceptance", "withinScope", true,
+                "otherPartyConsents", true);
+        mediator.claimAndComplete(caseNumber, "Task_ScheduleMediationSession", "sessionAt", tomorrow() + "T09:00:00",
+                "sessionMode", "IN_PERSON", "sessionPlace", "调解中心", "sessionParticipants", "职工代表、公司代表");
+        mediator.claimAndComplete(caseNumber, "Task_RecordMediationSession", "mediationResult", "AGREEMENT",
+                "sessionRecord", "十名快递员接受公司方案，快递员11、快递员12不接受。");
+        String today = LocalDate.now().toString();
+        Object[] agreement = {"agreementItems", "公司向十名快递员各支付3000元", "agreedAmount", 30000.0,
+                "paymentDueDate", today, "firstPaymentAmount", 30000.0, "consolidation", "NONE",
+                "signedByBothParties", true};
+
+        // everybody named as not settling is refused: that is a failed mediation, not an agreement
+        List<Object> all = new ArrayList<>(List.of(agreement));
+        all.addAll(List.of("unsettledWorkers", String.join("\n", workers.stream().map(w -> (String) w.get("name")).toList())));
+        ResponseEntity<String> refused = mediator.tryClaimAndComplete(caseNumber, "Task_DraftMediationAgreement", all.toArray());
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("unsettledWorkers", "调解不成");
+        assertThat(workers(caseNumber)).allSatisfy(w -> assertThat(w.get("outcome")).isNull());
+
+        List<Object> partial = new ArrayList<>(List.of(agreement));
+        partial.addAll(List.of("unsettledWorkers", "快递员11\n快递员12"));
+        mediator.claimAndComplete(caseNumber, "Task_DraftMediationAgreement", partial.toArray());
+        assertThat(mediator.tasks(caseNumber)).extracting(t -> t.get("taskDefinitionKey"))
+                .containsExactly("Task_AssessPerformance");
+        assertThat(arbitrator.tasks(caseNumber)).extracting(t -> t.get("taskDefinitionKey"))
+                .containsExactly("Task_DecideArbitrationAcceptance");
+        assertThat(workers(caseNumber)).extracting(w -> w.get("outcome")).containsExactly("MEDIATION_AGREEMENT",
+                "MEDIATION_AGREEMENT", "MEDIATION_AGREEMENT", "MEDIATION_AGREEMENT", "MEDIATION_AGREEMENT",
+                "MEDIATION_AGREEMENT", "MEDIATION_AGREEMENT", "MEDIATION_AGREEMENT", "MEDIATION_AGREEMENT",
+                "MEDIATION_AGREEMENT", null, null);
+        assertThat(mediator.getCase(caseNumber).getBody().get("timeline").toString())
+                .contains("10 名劳动者达成调解协议；2 名劳动者未达成协议，继续申请仲裁：快递员11、快递员12");
+
+        mediator.claimAndComplete(caseNumber, "Task_AssessPerformance", "performanceCapacity", "GOOD",
+                "capacityNote", "公司经营正常", "paidOnTheSpot", true, "noticeServedOn", today);
+        List<Map<String, Object>> afterPayment = workers(caseNumber);
+        assertThat(afterPayment.subList(0, 10)).allSatisfy(w -> assertThat(w).containsEntry("outcome", "AGREEMENT_FULFILLED"));
+        assertThat(afterPayment.subList(10, 12)).allSatisfy(w -> assertThat(w.get("outcome")).isNull());
+        assertThat(mediator.getCase(caseNumber).getBody()).containsEntry("status", "OPEN");
+
+        ResponseEntity<Map<String, Object>> withdrawn = mediator.post(caseNumber, "/withdrawal",
+                Map.of("reason", "两名快递员与公司自行和解"));
+        assertThat(withdrawn.getStatusCode()).as(String.valueOf(withdrawn.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(mediator.getCase(caseNumber).getBody()).containsEntry("status", "CLOSED")
+                .containsEntry("outcome", "WITHDRAWN");
+        assertThat(workers(caseNumber)).extracting(w -> w.get("outcome")).containsExactly("AGREEMENT_FULFILLED",
+                "AGREEMENT_FULFILLED", "AGREEMENT_FULFILLED", "AGREEMENT_FULFILLED", "AGREEMENT_FULFILLED",
+                "AGREEMENT_FULFILLED", "AGREEMENT_FULFILLED", "AGREEMENT_FULFILLED", "AGREEMENT_FULFILLED",
+                "AGREEMENT_FULFILLED", "WITHDRAWN", "WITHDRAWN");
+        assertThat(representatives(caseNumber)).containsExactly("快递员1", "快递员11");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> workers(String caseNumber) {
+        return ((List<Map<String, Object>>) mediator.getCase(caseNumber).getBody().get("parties")).stream()
+                .filter(p -> "WORKER".equals(p.get("role"))).toList();
+    }
+
+    private List<Object> representatives(String caseNumber) {
+        return workers(caseNumber).stream().filter(w -> Boolean.TRUE.equals(w.get("representative")))
+                .map(w -> w.get("name")).toList();
     }
 
     @Test

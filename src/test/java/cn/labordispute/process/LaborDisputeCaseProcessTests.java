@@ -287,10 +287,10 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         ProcessInstance pi = start("labor_dispute_case", "requestedProcedure", "MEDIATION", "collective", true,
                 "wageArrears", true, "applicationReceivedOn", TODAY.toString());
 
-        assertThat(pi).isWaitingAt("Task_LabourInspection", "CallActivity_Mediation");
+        assertThat(pi).isWaitingAt("Task_LabourInspection", "Task_RegisterRepresentatives");
         assertThat(candidateGroups("Task_LabourInspection")).containsExactly("supervisor-yuzhong");
         complete("Task_LabourInspection", "inspectionAction", "ORDER_TO_PAY", "inspectionNote", "已责令限期支付");
-        assertThat(pi).hasPassed("EndEvent_InspectionRecorded").isWaitingAt("CallActivity_Mediation");
+        assertThat(pi).hasPassed("EndEvent_InspectionRecorded").isWaitingAt("Task_RegisterRepresentatives");
         assertThat(stages.calls).contains("note LABOUR_INSPECTION 已责令限期支付");
     }
 
@@ -298,6 +298,73 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
     void aCollectiveCaseWithoutWageArrearsHasNoTaskForce() {
         ProcessInstance pi = start("labor_dispute_case", "requestedProcedure", "MEDIATION", "collective", true,
                 "wageArrears", false, "applicationReceivedOn", TODAY.toString());
-        assertThat(pi).isWaitingAt("CallActivity_Mediation").hasNotPassed("Task_LabourInspection");
+        assertThat(pi).isWaitingAt("Task_RegisterRepresentatives").hasNotPassed("Task_LabourInspection");
+    }
+
+    private ProcessInstance openCollective() {
+        ProcessInstance pi = start("labor_dispute_case", "requestedProcedure", "MEDIATION", "collective", true,
+                "wageArrears", false, "applicationReceivedOn", TODAY.toString());
+        assertThat(candidateGroups("Task_RegisterRepresentatives")).containsExactly("mediator-yuzhong");
+        complete("Task_RegisterRepresentatives", "representatives", "张三\n李四\n王五", "electionNote", "职工大会推举");
+        return pi;
+    }
+
+    @Test
+    void theWorkersOfACollectiveCaseElectRepresentativesBeforeTheFirstStage() {
+        ProcessInstance pi = openCollective();
+
+        assertThat(pi).hasPassed("Gateway_Collective", "Task_RegisterRepresentatives").isWaitingAt("CallActivity_Mediation");
+        assertThat(collectiveWorkers.calls).containsExactly("representatives 张三\n李四\n王五");
+    }
+
+    @Test
+    void anIndividualCaseHasNoRepresentatives() {
+        ProcessInstance pi = open("MEDIATION");
+        assertThat(pi).hasPassed("Gateway_Collective", "Gateway_RepresentativesRegistered")
+                .hasNotPassed("Task_RegisterRepresentatives").isWaitingAt("CallActivity_Mediation");
+    }
+
+    /** Some workers settle, the others go on: fulfilment and arbitration run side by side, the case closes once. */
+    @Test
+    void workersWhoSettleGoToFulfilmentWhileTheOthersGoToArbitrationAndTheCaseClosesOnce() {
+        ProcessInstance pi = openCollective();
+        mediationAccepted();
+        mediationSession("AGREEMENT");
+        complete("Task_DraftMediationAgreement", "agreementItems", "支付10名职工工资", "agreedAmount", 40000.0,
+                "unsettledWorkers", "赵六\n钱七", "paymentDueDate", "2026-10-20", "firstPaymentAmount", 40000.0,
+                "consolidation", "NONE", "signedByBothParties", true);
+
+        assertThat(pi).hasPassed("Gateway_PartialAgreement").isWaitingAt("CallActivity_Fulfilment", "CallActivity_Arbitration");
+        assertThat(variable(pi, "continuingWorkers")).isEqualTo(2);
+        fulfilmentChecked(true, null);
+        assertThat(collectiveWorkers.calls).contains("fulfilment FULFILLED");
+        assertThat(pi).as("the others are still in arbitration").isWaitingAt("CallActivity_Arbitration")
+                .hasNotPassed("Task_CloseCase");
+
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        servedAndDefended();
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        complete("Task_IssueAward", "awardSummary", "裁决", "awardedAmount", 8000.0,
+                "awardItems", "[{\"causeCode\":\"PAY_ARREARS\",\"amount\":8000}]", "awardMadeOn", "2026-11-01",
+                "awardServedOn", "2026-11-02");
+        complete("Task_RecordAwardResponse", "partySued", false);
+
+        followUpDone(pi);
+        assertThat(stages.calls.stream().filter(c -> c.startsWith("close"))).containsExactly("close AWARD_EFFECTIVE");
+        assertThat(stages.stagesEntered()).containsExactly("MEDIATION", "FULFILMENT", "ARBITRATION", "FOLLOW_UP",
+                "ARCHIVED");
+    }
+
+    @Test
+    void whenEveryWorkerSettlesOnlyTheFulfilmentRuns() {
+        ProcessInstance pi = openCollective();
+        mediationAgrees();
+
+        assertThat(pi).hasPassed("Gateway_PartialAgreement").isWaitingAt("CallActivity_Fulfilment")
+                .hasNotPassed("CallActivity_Arbitration");
+        assertThat(collectiveWorkers.calls).contains("agreement 0");
+        fulfilmentChecked(true, null);
+        followUpDone(pi);
+        assertThat(stages.calls).contains("close AGREEMENT_FULFILLED");
     }
 }

@@ -65,6 +65,7 @@ abstract class ProcessTestSupport {
     RecordingReopening reopening;
     OneWorkerVisits visits;
     RecordingHealthChecks healthChecks;
+    RecordingCollectiveWorkers collectiveWorkers;
     Deadlines deadlines;
     private String deploymentId;
     /**
@@ -100,6 +101,8 @@ abstract class ProcessTestSupport {
         Mocks.register("caseReopening", reopening);
         subsidies = new RecordingSubsidies();
         Mocks.register("subsidies", subsidies);
+        collectiveWorkers = new RecordingCollectiveWorkers();
+        Mocks.register("collectiveWorkers", collectiveWorkers);
         riskLedger = new RecordingRiskLedger();
         Mocks.register("riskLedger", riskLedger);
         Mocks.register("claimRestatement", (TaskListener) task -> {
