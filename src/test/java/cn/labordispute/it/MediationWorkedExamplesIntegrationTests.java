@@ -211,6 +211,8 @@ class MediationWorkedExamplesIntegrationTests {
         application.put("summary", "12名快递员的计件工资被拖欠两个月。");
         application.put("claims", new ArrayList<>(List.of(Applications.claim("PAY_ARREARS", new BigDecimal("40401.00")))));
         String caseNumber = open(mediator, application);
+        assertThat(mediator.tasks(caseNumber)).as("a collective case is handled first").extracting(t -> t.get("priority"))
+                .containsOnly(75);
         mediator.claimAndComplete(caseNumber, "Task_RegisterRepresentatives", "representatives", "快递员1\n快递员11");
         mediator.claimAndComplete(caseNumber, "Task_DecideMediationAcceptance", "withinScope", true,
                 "otherPartyConsents", true);
@@ -279,6 +281,7 @@ class MediationWorkedExamplesIntegrationTests {
     void anAssigneeFromAnotherOrganisationIsRefusedWithA400AndNothingChanges() {
         String caseNumber = open(mediator, Applications.mediation("yuzhong"));
 
+        assertThat(mediator.tasks(caseNumber)).extracting(t -> t.get("priority")).containsOnly(50);
         ResponseEntity<String> answer = mediator.tryClaimAndComplete(caseNumber, "Task_DecideMediationAcceptance",
                 "withinScope", true, "otherPartyConsents", true, "assignedMediator", "lixiaoyun");
 
