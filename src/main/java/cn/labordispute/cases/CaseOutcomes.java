@@ -15,6 +15,8 @@ public final class CaseOutcomes {
             Map.entry("COURT_MEDIATED", "法院调解结案"),
             Map.entry("NOT_FILED", "法院不予立案"),
             Map.entry("PAYMENT_ORDER_PAID", "支付令已履行"),
+            Map.entry("PAYMENT_ORDER_EFFECTIVE", "支付令生效"),
+            Map.entry("AWARD_SET_ASIDE", "仲裁裁决被撤销，未起诉"),
             Map.entry("WITHDRAWN", "申请人撤回"),
             Map.entry(CollectiveWorkers.SETTLED_IN_MEDIATION, "达成调解协议，待履行"));
 

@@ -106,10 +106,16 @@ abstract class CaseLifecycleScenario {
         assertThat(caseOf(caseNumber)).containsEntry("stage", "LITIGATION").containsEntry("status", "OPEN");
 
         courtLiaison.claimAndComplete(caseNumber, "Task_RecordComplaint", "courtAction", "FILED",
-                "courtName", "重庆市渝中区人民法院");
+                "courtName", "重庆市渝中区人民法院", "procedure", "SUMMARY", "filedOn", "2026-12-28");
         courtLiaison.claimAndComplete(caseNumber, "Task_RecordJudgment", "judgmentKind", "JUDGMENT",
                 "judgmentServedOn", "2027-02-01", "judgmentSummary", "驳回起诉，维持裁决结果");
         courtLiaison.claimAndComplete(caseNumber, "Task_RecordAppeal", "appealed", false);
+        assertThat(caseOf(caseNumber)).containsEntry("stage", "FULFILMENT").containsEntry("status", "OPEN");
+        courtLiaison.claimAndComplete(caseNumber, "Task_RecordPerformancePeriod", "effectiveDocument", "JUDGMENT",
+                "effectiveDocumentNumber", "（2027）渝0103民初12号", "performanceAmount", 10200.5,
+                "performanceDueOn", "2027-02-26");
+        courtLiaison.claimAndComplete(caseNumber, "Task_CheckPerformance", "performedFully", true,
+                "performedAmount", 10200.5, "performanceNote", "用人单位已按判决支付");
         c = caseOf(caseNumber);
         assertThat(c).containsEntry("stage", "FOLLOW_UP").containsEntry("status", "CLOSED")
                 .containsEntry("outcome", "JUDGMENT_EFFECTIVE").containsEntry("outcomeLabel", "法院裁判生效");
@@ -126,8 +132,9 @@ abstract class CaseLifecycleScenario {
         assertThat(timeline(c)).containsExactly("OPENED INTAKE", "STAGE_ENTERED MEDIATION",
                 "DOCUMENT_ISSUED MEDIATION", "DOCUMENT_ISSUED MEDIATION", "DOCUMENT_ISSUED MEDIATION", "STAGE_ENTERED ARBITRATION",
                 "DOCUMENT_ISSUED ARBITRATION", "DOCUMENT_ISSUED ARBITRATION", "DOCUMENT_ISSUED ARBITRATION",
-                "STAGE_ENTERED LITIGATION", "CLOSED LITIGATION", "STAGE_ENTERED FOLLOW_UP", "STAGE_ENTERED ARCHIVED");
-        assertThat(completedTaskKeys(c)).hasSize(14).startsWith("Task_DecideMediationAcceptance")
+                "STAGE_ENTERED LITIGATION", "STAGE_ENTERED FULFILMENT", "PERFORMED FULFILMENT", "CLOSED FULFILMENT",
+                "STAGE_ENTERED FOLLOW_UP", "STAGE_ENTERED ARCHIVED");
+        assertThat(completedTaskKeys(c)).hasSize(16).startsWith("Task_DecideMediationAcceptance")
                 .endsWith("Task_ReturnVisit");
 
         // 以案定补: the mediator who recorded the session earns what case_subsidy gives a mediated case closed in court,

@@ -56,6 +56,14 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         complete("Task_RecordAwardResponse", "partySued", true);
     }
 
+    /** The effective award or judgment: its performance period recorded, and performed by the last day. */
+    private void effectiveDocumentPerformed() {
+        complete("Task_RecordPerformancePeriod", "effectiveDocument", "ARBITRATION_AWARD",
+                "effectiveDocumentNumber", "渝中劳人仲案字〔2026〕第42号", "performanceAmount", 20000.0,
+                "performanceDueOn", "2026-11-20");
+        complete("Task_CheckPerformance", "performedFully", true, "performedAmount", 20000.0, "performanceNote", "已付清");
+    }
+
     private void followUpDone(ProcessInstance pi) {
         complete("Task_ReturnVisit", "satisfaction", "5", "needsCounselling", false, "needsJobReferral", false,
                 "needsHardshipAid", false, "visitNote", "满意");
@@ -120,6 +128,8 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
                 "awardItems", "[{\"causeCode\":\"PAY_ARREARS\",\"amount\":20000}]", "awardMadeOn", "2026-11-01",
                 "awardServedOn", "2026-11-02");
         complete("Task_RecordAwardResponse", "partySued", false);
+        assertThat(pi).isWaitingAt("CallActivity_Enforcement");
+        effectiveDocumentPerformed();
 
         followUpDone(pi);
         assertThat(stages.calls).contains("close AWARD_EFFECTIVE");
@@ -131,13 +141,15 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         mediationFails();
         awardChallenged();
         assertThat(pi).isWaitingAt("CallActivity_Litigation");
-        complete("Task_RecordComplaint", "courtAction", "FILED", "courtName", "渝中区人民法院");
+        complete("Task_RecordComplaint", "courtAction", "FILED", "courtName", "渝中区人民法院", "procedure", "SUMMARY",
+                "filedOn", "2026-11-20");
         complete("Task_RecordJudgment", "judgmentKind", "JUDGMENT", "judgmentServedOn", "2026-12-01", "judgmentSummary", "判决");
         complete("Task_RecordAppeal", "appealed", false);
+        effectiveDocumentPerformed();
 
         followUpDone(pi);
-        assertThat(stages.stagesEntered()).containsExactly("MEDIATION", "ARBITRATION", "LITIGATION", "FOLLOW_UP",
-                "ARCHIVED");
+        assertThat(stages.stagesEntered()).containsExactly("MEDIATION", "ARBITRATION", "LITIGATION", "FULFILMENT",
+                "FOLLOW_UP", "ARCHIVED");
         assertThat(stages.calls).contains("close JUDGMENT_EFFECTIVE");
     }
 
@@ -180,7 +192,9 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         fulfilmentChecked(false, "PAYMENT_ORDER");
 
         assertThat(pi).isWaitingAt("CallActivity_Litigation");
-        complete("Task_RecordPaymentOrder", "paymentOrderResult", "PAID");
+        complete("Task_RecordPaymentOrderAcceptance", "paymentOrderAccepted", true, "courtName", "渝中区人民法院");
+        complete("Task_RecordPaymentOrderIssued", "paymentOrderIssued", true, "paymentOrderServedOn", "2026-10-30");
+        complete("Task_RecordDebtorResponse", "paymentOrderResult", "PAID");
         followUpDone(pi);
         assertThat(stages.calls).contains("close PAYMENT_ORDER_PAID");
     }
@@ -348,11 +362,12 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
                 "awardItems", "[{\"causeCode\":\"PAY_ARREARS\",\"amount\":8000}]", "awardMadeOn", "2026-11-01",
                 "awardServedOn", "2026-11-02");
         complete("Task_RecordAwardResponse", "partySued", false);
+        effectiveDocumentPerformed();
 
         followUpDone(pi);
         assertThat(stages.calls.stream().filter(c -> c.startsWith("close"))).containsExactly("close AWARD_EFFECTIVE");
-        assertThat(stages.stagesEntered()).containsExactly("MEDIATION", "FULFILMENT", "ARBITRATION", "FOLLOW_UP",
-                "ARCHIVED");
+        assertThat(stages.stagesEntered()).containsExactly("MEDIATION", "FULFILMENT", "ARBITRATION", "FULFILMENT",
+                "FOLLOW_UP", "ARCHIVED");
     }
 
     @Test
