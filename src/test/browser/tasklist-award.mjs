@@ -69,4 +69,36 @@ await withBrowser(async browser => {
   check(html.includes('仲裁裁决书') && html.includes('非终局') && html.includes('第四十九条') && html.includes('违法解除劳动合同赔偿金'),
     'the step issued the 仲裁裁决书 with the items, which of them are final, and the set-aside window');
   await liaison.screenshot({ path: `${shots}/document-award.png`, fullPage: true });
+
+  // nobody goes to court: the award takes effect, is not paid, and the worker applies for enforcement
+  const auth = 'Basic ' + Buffer.from('sunhao:demo').toString('base64');
+  async function engine(path, body) {
+    const response = await fetch(`${base}/engine-rest${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? null : response.json();
+  }
+  async function completeTask(key, values) {
+    const [task] = await engine(`/task?processInstanceBusinessKey=${encodeURIComponent(caseNumber)}&taskDefinitionKey=${key}`);
+    if (!task) throw new Error('no open task ' + key);
+    if (!task.assignee) await engine(`/task/${task.id}/claim`, { userId: 'sunhao' });
+    await engine(`/task/${task.id}/complete`, {
+      variables: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v }])) });
+  }
+  await completeTask('Task_RecordAwardResponse', { partySued: false });
+  await completeTask('Task_RecordPerformancePeriod', { effectiveDocument: 'ARBITRATION_AWARD',
+    effectiveDocumentNumber: '渝中劳人仲案字〔2026〕第8号', performanceAmount: 57600, performanceDueOn: '2026-12-15' });
+  await completeTask('Task_CheckPerformance', { performedFully: false, performedAmount: 0, performanceNote: '用人单位未支付' });
+  await completeTask('Task_ApplyEnforcement', { enforcementCourt: '重庆市渝中区人民法院', enforcementAppliedOn: '2026-12-20',
+    enforcementAmount: 57600, enforcementNote: '被执行人在大坪有在建工程' });
+  await liaison.goto(`${base}/cases/${encodeURIComponent(caseNumber)}/documents`);
+  await liaison.locator('a:has-text("强制执行申请书")').first().click();
+  await preview.locator('h1', { hasText: '强制执行申请书' }).waitFor();
+  const application = await preview.locator('body').innerText();
+  check(application.includes('渝中劳人仲案字〔2026〕第8号仲裁裁决书') && application.includes('57,600.00')
+    && application.includes('第二百五十条'), 'the enforcement step drafts the 强制执行申请书 from the award');
+  await liaison.screenshot({ path: `${shots}/document-enforcement.png`, fullPage: true });
 });
