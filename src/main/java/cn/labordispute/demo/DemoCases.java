@@ -118,7 +118,10 @@ class DemoCases {
                 "tribunal", "SOLE", "tribunalNotifiedOn", EngineTime.today().toString()));
         complete(eighth, "Task_RecordDefence", Map.of("defenceReceived", true, "defenceSummary", "解除系因严重违纪",
                 "defenceServedOn", EngineTime.today().toString()));
-        complete(eighth, "Task_HoldHearing", Map.of("hearingHeldOn", EngineTime.today().toString(),
+        String hearingDay = EngineTime.today().plusDays(5).toString();
+        complete(eighth, "Task_ScheduleHearing", Map.of("hearingAt", hearingDay + "T09:30",
+                "hearingPlace", "渝中区劳动人事争议仲裁院第一仲裁庭", "presidingArbitrator", "赵敏"));
+        complete(eighth, "Task_HoldHearing", Map.of("hearingHeldOn", hearingDay,
                 "hearingRecord", "开庭审理，双方质证", "mediatedBeforeAward", false));
         complete(eighth, "Task_IssueAward", Map.of("requestExtension", true,
                 "extensionReason", "停工留薪期待劳动能力鉴定结论确定，案情复杂"));

@@ -23,6 +23,7 @@ public enum DocumentKind {
     ARBITRATION_ACCEPTANCE_NOTICE("仲裁受理通知书", "arbitration-acceptance-notice"),
     ARBITRATION_RESPONDENT_NOTICE("应诉通知书", "arbitration-respondent-notice"),
     ARBITRATION_REFUSAL_NOTICE("仲裁不予受理通知书", "arbitration-refusal-notice"),
+    ARBITRATION_HEARING_NOTICE("开庭通知书", "arbitration-hearing-notice"),
     ARBITRATION_MEDIATION("仲裁调解书", "arbitration-mediation"),
     AWARD_EXTENSION_NOTICE("延期审理通知书", "award-extension-notice"),
     ARBITRATION_AWARD("仲裁裁决书", "arbitration-award"),

@@ -64,6 +64,12 @@ class ArbitrationToCourtIntegrationTests {
                 "tribunal", "SOLE", "tribunalNotifiedOn", "2026-12-02");
         arbitrator.claimAndComplete(caseNumber, "Task_RecordDefence", "defenceReceived", true,
                 "defenceSummary", "解除合法", "defenceServedOn", "2026-12-07");
+        // the hearing noticed at least five days ahead, with the 开庭通知书
+        arbitrator.claimAndComplete(caseNumber, "Task_ScheduleHearing", "hearingAt",
+                cn.labordispute.calendar.EngineTime.today().plusDays(7) + "T09:30", "hearingPlace", "第一仲裁庭",
+                "presidingArbitrator", "赵敏");
+        assertThat(html(caseNumber, "ARBITRATION_HEARING_NOTICE")).contains("开庭通知书", "第一仲裁庭", "赵敏", "独任仲裁",
+                "开庭三日前请求延期开庭");
         // mediation at the hearing (先行调解) fails, the tribunal goes on to the award
         arbitrator.claimAndComplete(caseNumber, "Task_HoldHearing", "hearingHeldOn", "2026-12-15",
                 "hearingRecord", "庭审中主持调解，双方未达成一致。", "mediatedBeforeAward", false);
@@ -104,7 +110,7 @@ class ArbitrationToCourtIntegrationTests {
         assertThat(c).containsEntry("status", "CLOSED").containsEntry("outcome", "JUDGMENT_EFFECTIVE");
         assertThat(c.get("timeline").toString()).contains("重庆市渝中区人民法院：已申请强制执行");
         assertThat(kinds(caseNumber)).containsSubsequence("MEDIATION_FAILURE_NOTICE", "ARBITRATION_ACCEPTANCE_NOTICE",
-                "ARBITRATION_AWARD", "ENFORCEMENT_APPLICATION");
+                "ARBITRATION_HEARING_NOTICE", "ARBITRATION_AWARD", "ENFORCEMENT_APPLICATION");
         ResponseEntity<byte[]> pdf = courtLiaison.get((String) document(caseNumber, "ENFORCEMENT_APPLICATION").get("pdf"),
                 byte[].class);
         assertThat(new String(pdf.getBody(), 0, 4)).isEqualTo("%PDF");

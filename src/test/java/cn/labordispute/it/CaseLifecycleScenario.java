@@ -94,6 +94,9 @@ abstract class CaseLifecycleScenario {
                 "tribunal", "SOLE", "tribunalNotifiedOn", "2026-12-01");
         arbitrator.claimAndComplete(caseNumber, "Task_RecordDefence", "defenceReceived", true,
                 "defenceSummary", "不同意支付", "defenceServedOn", "2026-12-04");
+        arbitrator.claimAndComplete(caseNumber, "Task_ScheduleHearing", "hearingAt",
+                cn.labordispute.calendar.EngineTime.today().plusDays(7) + "T09:30", "hearingPlace", "第一仲裁庭",
+                "presidingArbitrator", "赵敏");
         arbitrator.claimAndComplete(caseNumber, "Task_HoldHearing", "hearingHeldOn", "2026-12-10",
                 "hearingRecord", "开庭审理", "mediatedBeforeAward", false);
         arbitrator.claimAndComplete(caseNumber, "Task_IssueAward", "awardSummary", "支付经济补偿4000元及工资6200.5元",
@@ -132,9 +135,9 @@ abstract class CaseLifecycleScenario {
         assertThat(timeline(c)).containsExactly("OPENED INTAKE", "STAGE_ENTERED MEDIATION",
                 "DOCUMENT_ISSUED MEDIATION", "DOCUMENT_ISSUED MEDIATION", "DOCUMENT_ISSUED MEDIATION", "STAGE_ENTERED ARBITRATION",
                 "DOCUMENT_ISSUED ARBITRATION", "DOCUMENT_ISSUED ARBITRATION", "DOCUMENT_ISSUED ARBITRATION",
-                "STAGE_ENTERED LITIGATION", "STAGE_ENTERED FULFILMENT", "PERFORMED FULFILMENT", "CLOSED FULFILMENT",
+                "DOCUMENT_ISSUED ARBITRATION", "STAGE_ENTERED LITIGATION", "STAGE_ENTERED FULFILMENT", "PERFORMED FULFILMENT", "CLOSED FULFILMENT",
                 "STAGE_ENTERED FOLLOW_UP", "STAGE_ENTERED ARCHIVED");
-        assertThat(completedTaskKeys(c)).hasSize(16).startsWith("Task_DecideMediationAcceptance")
+        assertThat(completedTaskKeys(c)).hasSize(17).startsWith("Task_DecideMediationAcceptance")
                 .endsWith("Task_ReturnVisit");
 
         // 以案定补: the mediator who recorded the session earns what case_subsidy gives a mediated case closed in court,

@@ -306,6 +306,9 @@ class SupervisionIntegrationTests {
                 "tribunal", "SOLE", "tribunalNotifiedOn", "2026-10-12");
         arbitrator.claimAndComplete(arbitration, "Task_RecordDefence", "defenceReceived", true,
                 "defenceSummary", "不同意", "defenceServedOn", "2026-10-15");
+        arbitrator.claimAndComplete(arbitration, "Task_ScheduleHearing", "hearingAt",
+                cn.labordispute.calendar.EngineTime.today().plusDays(7) + "T09:30", "hearingPlace", "第一仲裁庭",
+                "presidingArbitrator", "赵敏");
         arbitrator.claimAndComplete(arbitration, "Task_HoldHearing", "hearingHeldOn", "2026-10-20",
                 "hearingRecord", "开庭审理", "mediatedBeforeAward", false);
         arbitrator.claimAndComplete(arbitration, "Task_IssueAward", "requestExtension", true,

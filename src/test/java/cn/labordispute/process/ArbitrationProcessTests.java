@@ -87,7 +87,8 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         assertThat(variable(pi, "caseOutcome")).isEqualTo("ARBITRATION_MEDIATED");
         assertThat(documents.issued).as("the entrusted mediation's documents, then arbitration's").containsExactly(
                 "MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_RECORD", "MEDIATION_FAILURE_NOTICE",
-                "ARBITRATION_ACCEPTANCE_NOTICE", "ARBITRATION_RESPONDENT_NOTICE", "ARBITRATION_MEDIATION");
+                "ARBITRATION_ACCEPTANCE_NOTICE", "ARBITRATION_RESPONDENT_NOTICE", "ARBITRATION_HEARING_NOTICE",
+                "ARBITRATION_MEDIATION");
     }
 
     @Test
@@ -183,7 +184,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
 
         fireTimer("Timer_DefencePeriod");
 
-        assertThat(pi).isWaitingAt("Task_HoldHearing").hasPassed("Timer_DefencePeriod");
+        assertThat(pi).isWaitingAt("Task_ScheduleHearing").hasPassed("Timer_DefencePeriod");
         assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
                 .taskDefinitionKey("Task_RecordDefence").singleResult().getDeleteReason())
                 .as("the defence task was not completed").isNotEqualTo("completed");
@@ -257,5 +258,96 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         assertThat(pi).isWaitingAt("Task_DecideArbitrationAcceptance").hasPassed("EndEvent_SilenceNoSuit");
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
         assertThat(pi).isWaitingAt("Task_ServeApplicationCopy");
+    }
+
+    private void servedAndDefendedWithoutHearing(String tribunal) {
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        complete("Task_ServeApplicationCopy", "respondentServedOn", "2026-09-25", "tribunal", tribunal,
+                "tribunalNotifiedOn", "2026-09-25");
+        complete("Task_RecordDefence", "defenceReceived", true, "defenceSummary", "不同意支付", "defenceServedOn", "2026-09-28");
+    }
+
+    private String refusal(String taskKey, Object... values) {
+        try {
+            complete(taskKey, values);
+        } catch (org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError(taskKey + " was not refused");
+    }
+
+    @Test
+    void theHearingIsNoticedAtLeastFiveDaysAheadWithTheHearingNotice() {
+        ProcessInstance pi = start("arbitration");
+        servedAndDefendedWithoutHearing("SOLE");
+        assertThat(candidateGroups("Task_ScheduleHearing")).containsExactly("arbitrator-yuzhong");
+        // today is Thu 24 Sep: Tue 29 Sep is the earliest hearing day, Mon 28 Sep is too soon
+        assertThat(refusal("Task_ScheduleHearing", "hearingAt", "2026-09-28T09:30", "hearingPlace", "第一仲裁庭",
+                "presidingArbitrator", "赵敏")).contains("hearingAt", "至少5日后", "2026-09-29");
+        assertThat(pi).isWaitingAt("Task_ScheduleHearing");
+        assertThat(documents.issued).doesNotContain("ARBITRATION_HEARING_NOTICE");
+
+        hearingScheduled("2026-09-29T09:30");
+        assertThat(pi).isWaitingAt("Task_HoldHearing");
+        assertThat(documents.issuedAt).contains("ARBITRATION_HEARING_NOTICE@Task_IssueHearingNotice");
+        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_HoldHearing").singleResult()
+                .getFollowUpDate()).as("the hearing task shows on the hearing day").isNotNull();
+    }
+
+    @Test
+    void aCollectiveCaseNeedsAThreeMemberTribunal() {
+        ProcessInstance pi = start("arbitration", "collective", true);
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        assertThat(refusal("Task_ServeApplicationCopy", "respondentServedOn", "2026-09-25", "tribunal", "SOLE",
+                "tribunalNotifiedOn", "2026-09-25")).contains("tribunal", "三名仲裁员");
+        assertThat(pi).isWaitingAt("Task_ServeApplicationCopy");
+        complete("Task_ServeApplicationCopy", "respondentServedOn", "2026-09-25", "tribunal", "PANEL",
+                "tribunalNotifiedOn", "2026-09-25");
+        assertThat(pi).isWaitingAt("Task_RecordDefence");
+    }
+
+    @Test
+    void aPostponementAskedThreeDaysAheadIsRescheduledALateOneIsRefused() {
+        ProcessInstance pi = start("arbitration");
+        servedAndDefendedWithoutHearing("SOLE");
+        hearingScheduled("2026-10-12T09:30");
+        // the hearing is Mon 12 Oct: asked on Sat 10 Oct is too late, on Fri 9 Oct in time
+        assertThat(refusal("Task_HoldHearing", "hearingOutcome", "POSTPONED", "postponementRequestedOn", "2026-10-10",
+                "postponementReason", "证人出差")).contains("postponementRequestedOn", "3日前", "2026-10-09");
+        complete("Task_HoldHearing", "hearingOutcome", "POSTPONED", "postponementRequestedOn", "2026-10-09",
+                "postponementReason", "申请人住院");
+
+        assertThat(pi).hasPassed("Task_RecordPostponement").isWaitingAt("Task_ScheduleHearing");
+        hearingScheduled("2026-10-20T09:30");
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        assertThat(pi).isWaitingAt("Task_IssueAward");
+        assertThat(documents.issued.stream().filter("ARBITRATION_HEARING_NOTICE"::equals)).hasSize(2);
+    }
+
+    @Test
+    void aGrantedRecusalMeansANewArbitratorAndANewHearing() {
+        ProcessInstance pi = start("arbitration");
+        servedAndDefendedWithoutHearing("SOLE");
+        hearingScheduled("2026-10-12T09:30");
+        complete("Task_HoldHearing", "hearingOutcome", "RECUSAL", "recusalRequestedBy", "被申请人",
+                "recusalReason", "仲裁员系申请人近亲属");
+        assertThat(candidateGroups("Task_DecideArbitratorRecusal")).containsExactly("supervisor-yuzhong");
+        complete("Task_DecideArbitratorRecusal", "recusalGranted", true, "recusalDecision", "准予回避，另行指定仲裁员");
+
+        assertThat(pi).isWaitingAt("Task_ScheduleHearing");
+    }
+
+    @Test
+    void aRefusedRecusalKeepsTheHearing() {
+        ProcessInstance pi = start("arbitration");
+        servedAndDefendedWithoutHearing("SOLE");
+        hearingScheduled("2026-10-12T09:30");
+        complete("Task_HoldHearing", "hearingOutcome", "RECUSAL", "recusalRequestedBy", "被申请人", "recusalReason", "无");
+        complete("Task_DecideArbitratorRecusal", "recusalGranted", false, "recusalDecision", "理由不成立");
+
+        assertThat(pi).isWaitingAt("Task_HoldHearing");
+        assertThat(documents.issued.stream().filter("ARBITRATION_HEARING_NOTICE"::equals)).hasSize(1);
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-12", "hearingRecord", "庭审", "mediatedBeforeAward", false);
+        assertThat(pi).isWaitingAt("Task_IssueAward");
     }
 }

@@ -356,7 +356,7 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
                 .hasNotPassed("Task_CloseCase");
 
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
-        servedAndDefended();
+        servedAndDefended("PANEL");
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", false);
         complete("Task_IssueAward", "awardSummary", "裁决", "awardedAmount", 8000.0,
                 "awardItems", "[{\"causeCode\":\"PAY_ARREARS\",\"amount\":8000}]", "awardMadeOn", "2026-11-01",

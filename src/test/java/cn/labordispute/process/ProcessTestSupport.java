@@ -1,6 +1,7 @@
 package cn.labordispute.process;
 
 import cn.labordispute.arbitration.FinalAwardTest;
+import cn.labordispute.arbitration.HearingSchedule;
 import cn.labordispute.arbitration.MinimumWages;
 import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.security.Organisation;
@@ -87,6 +88,7 @@ abstract class ProcessTestSupport {
         Mocks.register("deadlines", deadlines);
         Mocks.register("extendMediationLimit", new ExtendMediationLimit(deadlines));
         Mocks.register("extendAwardLimit", new ExtendAwardLimit(deadlines, periods));
+        Mocks.register("hearingSchedule", new HearingSchedule(periods));
         documents = new RecordingDocuments();
         Mocks.register("documents", documents);
         Mocks.register("assignMediator", new AssignMediator(engine.getIdentityService()));
@@ -213,9 +215,21 @@ abstract class ProcessTestSupport {
 
     /** Arbitration after acceptance: the application copy served, the tribunal notified, the defence received. */
     void servedAndDefended() {
-        complete("Task_ServeApplicationCopy", "respondentServedOn", "2026-09-25", "tribunal", "SOLE",
+        servedAndDefended("SOLE");
+    }
+
+    /** As {@link #servedAndDefended()} with the tribunal given: SOLE, or PANEL (three arbitrators). */
+    void servedAndDefended(String tribunal) {
+        complete("Task_ServeApplicationCopy", "respondentServedOn", "2026-09-25", "tribunal", tribunal,
                 "tribunalNotifiedOn", "2026-09-25");
         complete("Task_RecordDefence", "defenceReceived", true, "defenceSummary", "不同意支付", "defenceServedOn", "2026-09-28");
+        hearingScheduled("2026-10-12T09:30");
+    }
+
+    /** 开庭通知: the hearing's date, place and arbitrator, at least five days ahead. */
+    void hearingScheduled(String at) {
+        complete("Task_ScheduleHearing", "hearingAt", at, "hearingPlace", "第一仲裁庭", "presidingArbitrator", "赵敏",
+                "panelArbitrators", "钱仲裁、孙仲裁");
     }
 
     List<String> candidateGroups(String taskKey) {
