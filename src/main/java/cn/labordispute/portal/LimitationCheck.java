@@ -1,6 +1,6 @@
 package cn.labordispute.portal;
 
-import cn.labordispute.deadlines.Deadlines;
+import cn.labordispute.arbitration.ArbitrationLimitation;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -18,10 +18,10 @@ class LimitationCheck {
     /** What the applicant says about the time since the infringement. */
     enum Reason { NONE, INTERRUPTED, SUSPENDED }
 
-    private final Deadlines deadlines;
+    private final ArbitrationLimitation limitation;
 
-    LimitationCheck(Deadlines deadlines) {
-        this.deadlines = deadlines;
+    LimitationCheck(ArbitrationLimitation limitation) {
+        this.limitation = limitation;
     }
 
     /** A warning to show the applicant, in Chinese and English, or nothing if the period has not run out. */
@@ -30,17 +30,13 @@ class LimitationCheck {
         if (knewOn == null) {
             return Optional.empty();
         }
-        if (wageClaim && stillEmployed) {
+        Optional<LocalDate> lastDay = limitation.lastDay(knewOn, wageClaim, stillEmployed, employmentEndedOn, null, 0);
+        if (lastDay.isEmpty() || !today.isAfter(lastDay.get())) {
             return Optional.empty();
         }
-        LocalDate from = knewOn;
-        if (wageClaim && employmentEndedOn != null && employmentEndedOn.isAfter(from)) {
-            from = employmentEndedOn;
-        }
-        LocalDate last = deadlines.compute("ARBITRATION_LIMITATION", from).due();
-        if (!today.isAfter(last)) {
-            return Optional.empty();
-        }
+        LocalDate last = lastDay.get();
+        LocalDate from = wageClaim && employmentEndedOn != null && employmentEndedOn.isAfter(knewOn) ? employmentEndedOn
+                : knewOn;
         String why = switch (reason == null ? Reason.NONE : reason) {
             case INTERRUPTED -> "您说明时效曾中断（曾向对方主张权利、向有关部门求助或对方同意履行），时效从中断之日起重新计算；"
                     + "请在申请中写明中断的日期和经过并提供证据。 / You say the period was interrupted; it runs afresh from "

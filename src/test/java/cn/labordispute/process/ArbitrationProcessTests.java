@@ -350,4 +350,69 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-12", "hearingRecord", "庭审", "mediatedBeforeAward", false);
         assertThat(pi).isWaitingAt("Task_IssueAward");
     }
+
+    /** The application was received on Thu 24 Sep 2026 (the test clock). */
+    @Test
+    void theLastDayOfTheYearIsStillInTime() {
+        ProcessInstance pi = start("arbitration");
+        // knew on Wed 24 Sep 2025: the year ends Thu 24 Sep 2026, the day of receipt — still in time
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT", "disputeScope", "WITHIN_SCOPE",
+                "infringementKnownOn", "2025-09-24");
+        assertThat(pi).isWaitingAt("Task_ServeApplicationCopy");
+        assertThat(variable(pi, "admissibility")).isEqualTo("ADMISSIBLE");
+        assertThat(variable(pi, "limitationLastDay")).isEqualTo("2026-09-24");
+    }
+
+    @Test
+    void oneDayLateTheAcceptanceIsRefusedAndARefusalTakesTheReason() {
+        ProcessInstance pi = start("arbitration");
+        // knew on Tue 23 Sep 2025: the year ended Wed 23 Sep 2026, the day before receipt
+        assertThat(refusal("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT",
+                "disputeScope", "WITHIN_SCOPE", "infringementKnownOn", "2025-09-23"))
+                .contains("acceptanceDecision", "一年的仲裁时效");
+        assertThat(pi).isWaitingAt("Task_DecideArbitrationAcceptance");
+        assertThat(documents.issued).isEmpty();
+
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "REFUSE", "disputeScope", "WITHIN_SCOPE",
+                "infringementKnownOn", "2025-09-23");
+        assertThat(pi).isWaitingAt("Task_RecordSuitAfterRefusal");
+        assertThat(variable(pi, "refusalReason")).asString().contains("超过一年的仲裁时效", "第二十七条");
+        assertThat(documents.issued).containsExactly("ARBITRATION_REFUSAL_NOTICE");
+    }
+
+    @Test
+    void anInterruptionStartsTheYearAfresh() {
+        ProcessInstance pi = start("arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT", "infringementKnownOn", "2024-05-01",
+                "limitationInterruptedOn", "2026-01-10");
+        assertThat(variable(pi, "limitationLastDay")).isEqualTo("2027-01-11"); // Sun 10 Jan 2027, so Mon 11 Jan
+        assertThat(pi).isWaitingAt("Task_ServeApplicationCopy");
+    }
+
+    @Test
+    void unpaidWagesDuringEmploymentAreNotTimeBarredUntilItEnds() {
+        ProcessInstance pi = start("arbitration");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT", "infringementKnownOn", "2022-03-01",
+                "wageClaimDuringEmployment", true, "stillEmployed", true);
+        assertThat(variable(pi, "admissibility")).isEqualTo("ADMISSIBLE");
+        assertThat(variable(pi, "limitationLastDay")).isNull();
+    }
+
+    @Test
+    void aDisputeThatIsNotALabourDisputeIsRefusedWithItsReason() {
+        ProcessInstance pi = start("arbitration");
+        assertThat(refusal("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT",
+                "disputeScope", "NOT_LABOUR_DISPUTE")).contains("acceptanceDecision", "第二条");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "REFUSE", "disputeScope", "NOT_LABOUR_DISPUTE");
+        assertThat(variable(pi, "admissibility")).isEqualTo("OUT_OF_SCOPE");
+        assertThat(variable(pi, "refusalReason")).asString().contains("不属于", "第二条");
+    }
+
+    @Test
+    void aRefusalOfAnAdmissibleApplicationNeedsItsOwnReason() {
+        ProcessInstance pi = start("arbitration");
+        assertThat(refusal("Task_DecideArbitrationAcceptance", "acceptanceDecision", "REFUSE",
+                "infringementKnownOn", "2026-06-01")).contains("refusalReason");
+        assertThat(pi).isWaitingAt("Task_DecideArbitrationAcceptance");
+    }
 }

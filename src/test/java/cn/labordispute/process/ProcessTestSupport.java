@@ -1,5 +1,7 @@
 package cn.labordispute.process;
 
+import cn.labordispute.arbitration.AdmissibilityCheck;
+import cn.labordispute.arbitration.ArbitrationLimitation;
 import cn.labordispute.arbitration.FinalAwardTest;
 import cn.labordispute.arbitration.HearingSchedule;
 import cn.labordispute.arbitration.MinimumWages;
@@ -89,6 +91,7 @@ abstract class ProcessTestSupport {
         Mocks.register("extendMediationLimit", new ExtendMediationLimit(deadlines));
         Mocks.register("extendAwardLimit", new ExtendAwardLimit(deadlines, periods));
         Mocks.register("hearingSchedule", new HearingSchedule(periods));
+        Mocks.register("admissibilityCheck", new AdmissibilityCheck(new ArbitrationLimitation(deadlines)));
         documents = new RecordingDocuments();
         Mocks.register("documents", documents);
         Mocks.register("assignMediator", new AssignMediator(engine.getIdentityService()));
