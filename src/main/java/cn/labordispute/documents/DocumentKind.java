@@ -27,7 +27,9 @@ public enum DocumentKind {
     ARBITRATION_MEDIATION("仲裁调解书", "arbitration-mediation"),
     AWARD_EXTENSION_NOTICE("延期审理通知书", "award-extension-notice"),
     ARBITRATION_AWARD("仲裁裁决书", "arbitration-award"),
+    LEGAL_AID_APPLICATION("法律援助申请表", "legal-aid-application"),
     LEGAL_AID_DECISION("法律援助决定书", "legal-aid-decision"),
+    CIVIL_COMPLAINT("民事起诉状", "civil-complaint"),
     ENFORCEMENT_APPLICATION("强制执行申请书", "enforcement-application");
 
     private final String title;

@@ -116,6 +116,37 @@ class ArbitrationToCourtIntegrationTests {
         assertThat(new String(pdf.getBody(), 0, 4)).isEqualTo("%PDF");
     }
 
+    /** Legal aid asked for while arbitration runs: the arbitration is untouched, the lawyer's draft is on record. */
+    @Test
+    void legalAidWhileArbitrationRunsPutsTheLawyersDraftOnRecord() {
+        Map<String, Object> application = Applications.mediation("yuzhong");
+        application.put("requestedProcedure", "ARBITRATION");
+        ResponseEntity<Map<String, Object>> opened = mediator.openCase(application);
+        String caseNumber = (String) opened.getBody().get("caseNumber");
+        arbitrator.claimAndComplete(caseNumber, "Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        ResponseEntity<Map<String, Object>> asked = mediator.post(caseNumber, "/legal-aid-requests", Map.of());
+        assertThat(asked.getStatusCode().is2xxSuccessful()).as(String.valueOf(asked.getBody())).isTrue();
+
+        StaffClient legalAid = new StaffClient(http, "chenjing", "demo");
+        legalAid.claimAndComplete(caseNumber, "Task_ReviewLegalAid", "exemptGroup", "MIGRANT_WAGES",
+                "financialHardship", false, "urgent", false, "decisionReason", "进城务工人员追索劳动报酬");
+        legalAid.claimAndComplete(caseNumber, "Task_AssignLawyer", "lawyerName", "吴律师", "lawFirm", "重庆渝州律师事务所",
+                "lawyerPhone", "13900001234");
+        legalAid.claimAndComplete(caseNumber, "Task_RecordLawyerDrafts", "draftedDocument", "CIVIL_COMPLAINT",
+                "draftedClaims", "一、判令被告支付原告拖欠工资6200元。", "draftedFacts", "原告自2026年3月起在被告处工作，被告拖欠工资。",
+                "courtName", "重庆市渝中区人民法院");
+
+        assertThat(arbitrator.tasks(caseNumber)).extracting(t -> t.get("taskDefinitionKey"))
+                .as("arbitration goes on untouched").containsExactly("Task_ServeApplicationCopy");
+        assertThat(caseOf(caseNumber)).containsEntry("stage", "ARBITRATION");
+        assertThat(html(caseNumber, "LEGAL_AID_APPLICATION")).contains("法律援助申请表", "进城务工人员", caseNumber);
+        assertThat(html(caseNumber, "LEGAL_AID_DECISION")).contains("给予法律援助", "第四十二条");
+        assertThat(html(caseNumber, "CIVIL_COMPLAINT")).contains("民事起诉状", "原告", "被告", "委托诉讼代理人：吴律师",
+                "重庆渝州律师事务所", "判令被告支付原告拖欠工资6200元", "重庆市渝中区人民法院");
+        assertThat(caseOf(caseNumber).get("timeline").toString()).contains("给予法律援助，指派律师：吴律师",
+                "法律援助律师吴律师代拟民事起诉状");
+    }
+
     private Map<String, Object> caseOf(String caseNumber) {
         return mediator.getCase(caseNumber).getBody();
     }

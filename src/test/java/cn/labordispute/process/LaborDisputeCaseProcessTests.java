@@ -209,6 +209,7 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         complete("Task_ReviewLegalAid", "exemptGroup", "MIGRANT_WAGES", "financialHardship", false, "urgent", false,
                 "decisionReason", "符合");
         complete("Task_AssignLawyer", "lawyerName", "吴律师", "lawFirm", "某律师事务所");
+        complete("Task_RecordLawyerDrafts", "draftedDocument", "ARBITRATION_APPLICATION");
         assertThat(pi).isWaitingAt("CallActivity_Mediation").hasPassed("EndEvent_LegalAidHandled");
         mediationFails();
         assertThat(pi).isWaitingAt("CallActivity_Arbitration");

@@ -31,8 +31,14 @@ class LegalAidProcessTests extends ProcessTestSupport {
         assertThat(variable(pi, "eligibility")).isEqualTo("EXEMPT");
         assertThat(documents.issuedAt).contains("LEGAL_AID_DECISION@Task_CheckEligibility");
         complete("Task_AssignLawyer", "lawyerName", "吴律师", "lawFirm", "重庆某律师事务所");
+        assertThat(pi).isWaitingAt("Task_RecordLawyerDrafts");
+        complete("Task_RecordLawyerDrafts", "draftedDocument", "ARBITRATION_APPLICATION",
+                "draftedClaims", "一、裁决被申请人支付拖欠工资6200元。", "draftedFacts", "申请人于2026年3月入职……");
         assertThat(pi).isEnded().hasPassed("EndEvent_LawyerAssigned").hasNotPassed("Task_CompletePapers");
-        assertThat(stages.calls).containsExactly("note LEGAL_AID 申请法律援助", "note LEGAL_AID 给予法律援助，指派律师：吴律师");
+        assertThat(documents.issuedAt).containsExactly("LEGAL_AID_APPLICATION@StartEvent_LegalAidApplied",
+                "LEGAL_AID_DECISION@Task_CheckEligibility", "ARBITRATION_APPLICATION@Task_RecordLawyerDrafts");
+        assertThat(stages.calls).containsExactly("note LEGAL_AID 申请法律援助", "note LEGAL_AID 给予法律援助，指派律师：吴律师",
+                "note LEGAL_AID 法律援助律师吴律师代拟仲裁申请书");
     }
 
     @Test
@@ -41,8 +47,10 @@ class LegalAidProcessTests extends ProcessTestSupport {
         review("NONE", true, false);
         assertThat(variable(pi, "eligibility")).isEqualTo("HARDSHIP");
         complete("Task_AssignLawyer", "lawyerName", "吴律师");
+        complete("Task_RecordLawyerDrafts", "draftedDocument", "CIVIL_COMPLAINT", "courtName", "重庆市渝中区人民法院");
         assertThat(pi).isEnded().hasPassed("EndEvent_LawyerAssigned");
         assertThat(variable(pi, "legalAidOutcome")).isEqualTo("GRANTED");
+        assertThat(documents.issued).contains("CIVIL_COMPLAINT");
     }
 
     @Test
@@ -53,7 +61,9 @@ class LegalAidProcessTests extends ProcessTestSupport {
         complete("Task_AssignLawyer", "lawyerName", "吴律师");
         assertThat(pi).isWaitingAt("Task_CompletePapers");
         complete("Task_CompletePapers", "papersComplete", true, "papersNote", "收入证明");
+        complete("Task_RecordLawyerDrafts", "draftedDocument", "NONE");
         assertThat(pi).isEnded().hasPassed("EndEvent_LawyerAssigned");
+        assertThat(documents.issued).doesNotContain("ARBITRATION_APPLICATION", "CIVIL_COMPLAINT");
     }
 
     @Test
@@ -77,6 +87,7 @@ class LegalAidProcessTests extends ProcessTestSupport {
         assertThat(dueDay("Task_DecideObjection")).isEqualTo(LocalDate.of(2026, 9, 30));
         complete("Task_DecideObjection", "objectionUpheld", true, "objectionDecisionNote", "责令给予法律援助");
         complete("Task_AssignLawyer", "lawyerName", "吴律师");
+        complete("Task_RecordLawyerDrafts", "draftedDocument", "NONE");
         assertThat(pi).isEnded().hasPassed("EndEvent_LawyerAssigned");
     }
 
