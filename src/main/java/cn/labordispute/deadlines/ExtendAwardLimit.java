@@ -35,7 +35,8 @@ public class ExtendAwardLimit implements JavaDelegate {
                     "extensions may not exceed " + cap + " days in total (" + before + " already granted)");
         }
         LocalDate until = deadlines.compute("ARBITRATION_AWARD",
-                Deadlines.toLocalDate(execution.getVariable("arbitrationAcceptedOn")), before + days).due();
+                Deadlines.toLocalDate(execution.getVariable(execution.getVariable("awardPeriodFrom") != null
+                        ? "awardPeriodFrom" : "arbitrationAcceptedOn")), before + days).due();
         execution.setVariable("awardExtensionDays", before + days);
         execution.setVariable("awardExtendedUntil", until.toString());
         execution.setVariable("extensionNote", "经仲裁委员会主任批准延长审理期限" + days + "日（合计" + (before + days)

@@ -65,11 +65,11 @@ public class Extensions {
 
     private Request request(Task t) {
         Map<String, Object> v = runtime.getVariables(t.getExecutionId(), List.of("caseNumber", "organisation",
-                "extensionReason", "awardExtensionDays", "arbitrationAcceptedOn", "awardExtendedUntil"));
+                "extensionReason", "awardExtensionDays", "arbitrationAcceptedOn", "awardPeriodFrom", "awardExtendedUntil"));
         int granted = v.get("awardExtensionDays") instanceof Number n ? n.intValue() : 0;
         int cap = periods.get("ARBITRATION_AWARD_EXTENSION").length();
-        LocalDate due = Deadlines.toLocalDate(deadlines.due("ARBITRATION_AWARD", v.get("arbitrationAcceptedOn"),
-                v.get("awardExtendedUntil")));
+        Object from = v.get("awardPeriodFrom") != null ? v.get("awardPeriodFrom") : v.get("arbitrationAcceptedOn");
+        LocalDate due = Deadlines.toLocalDate(deadlines.due("ARBITRATION_AWARD", from, v.get("awardExtendedUntil")));
         return new Request(t.getId(), (String) v.get("caseNumber"), (String) v.get("organisation"),
                 (String) v.get("extensionReason"), granted, Math.max(0, cap - granted), due);
     }

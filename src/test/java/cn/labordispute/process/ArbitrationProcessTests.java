@@ -415,4 +415,66 @@ class ArbitrationProcessTests extends ProcessTestSupport {
                 "infringementKnownOn", "2026-06-01")).contains("refusalReason");
         assertThat(pi).isWaitingAt("Task_DecideArbitrationAcceptance");
     }
+
+    @Test
+    void aCounterclaimStartsTheFortyFiveDaysAfresh() {
+        ProcessInstance pi = start("arbitration");
+        servedAndDefendedWithoutHearing("SOLE");
+        hearingScheduled("2026-10-12T09:30");
+        // accepted Thu 24 Sep: the award is due Mon 9 Nov
+        assertThat(dueDay("Task_HoldHearing")).isEqualTo(LocalDate.of(2026, 11, 9));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at(LocalDate.of(2026, 10, 12), 9));
+        assertThat(refusal("Task_HoldHearing", "hearingOutcome", "RESTARTED", "awardRestartReason", "COUNTERCLAIM",
+                "awardRestartedOn", "2026-10-13")).contains("awardRestartedOn", "今天");
+        complete("Task_HoldHearing", "hearingOutcome", "RESTARTED", "awardRestartReason", "COUNTERCLAIM",
+                "awardRestartedOn", "2026-10-12");
+
+        assertThat(pi).hasPassed("Task_RecordAwardPeriodChange").isWaitingAt("Task_ScheduleHearing");
+        assertThat(stages.calls).contains("note AWARD_PERIOD 被申请人提出反申请并合并审理，仲裁审理期限自2026-10-12起重新计算，裁决期限至 2026-11-26");
+        hearingScheduled("2026-10-20T09:30");
+        // 45 days from Mon 12 Oct: Thu 26 Nov
+        assertThat(dueDay("Task_HoldHearing")).isEqualTo(LocalDate.of(2026, 11, 26));
+        assertThat(timerDay("Timer_AwardOverdueAtHearing")).isEqualTo(LocalDate.of(2026, 11, 26));
+    }
+
+    @Test
+    void aSuspensionIsNotCounted() {
+        ProcessInstance pi = start("arbitration");
+        servedAndDefendedWithoutHearing("SOLE");
+        hearingScheduled("2026-10-12T09:30");
+        complete("Task_HoldHearing", "hearingOutcome", "SUSPENDED", "awardSuspendedDays", 10,
+                "awardSuspensionReason", "等待工伤认定结论");
+
+        assertThat(pi).isWaitingAt("Task_ScheduleHearing");
+        hearingScheduled("2026-10-20T09:30");
+        // 45 days counted from Sun 4 Oct (24 Sep + 10): Wed 18 Nov
+        assertThat(dueDay("Task_HoldHearing")).isEqualTo(LocalDate.of(2026, 11, 18));
+    }
+
+    @Test
+    void noAwardInTimeLetsThePartySueAndSuingEndsTheArbitration() {
+        ProcessInstance pi = start("arbitration");
+        servedAndDefendedWithoutHearing("SOLE");
+        hearingScheduled("2026-10-12T09:30");
+        assertThat(timerDay("Timer_AwardOverdueAtHearing")).isEqualTo(LocalDate.of(2026, 11, 9));
+        fireTimer("Timer_AwardOverdueAtHearing");
+
+        assertThat(pi).isWaitingAt("Task_HoldHearing", "Task_RecordSuitAfterOverdueAward");
+        assertThat(candidateGroups("Task_RecordSuitAfterOverdueAward")).containsExactly("court-liaison-yuzhong");
+        complete("Task_RecordSuitAfterOverdueAward", "partySued", true, "followupNote", "劳动者已起诉");
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_OverdueAwardToCourt");
+        assertThat(variable(pi, "arbitrationOutcome")).isEqualTo("TO_COURT");
+    }
+
+    @Test
+    void noAwardInTimeButNoSuitTheArbitrationGoesOn() {
+        ProcessInstance pi = start("arbitration");
+        heard();
+        assertThat(timerDay("Timer_AwardOverdue")).isEqualTo(LocalDate.of(2026, 11, 9));
+        fireTimer("Timer_AwardOverdue");
+        complete("Task_RecordSuitAfterOverdueAward", "partySued", false, "followupNote", "当事人等待裁决");
+
+        assertThat(pi).isWaitingAt("Task_IssueAward").hasPassed("EndEvent_OverdueNoSuit");
+    }
 }

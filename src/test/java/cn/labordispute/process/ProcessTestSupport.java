@@ -15,6 +15,7 @@ import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.deadlines.DeadlineCalculator;
 import cn.labordispute.cases.AssignMediator;
 import cn.labordispute.cases.PaymentSchedule;
+import cn.labordispute.deadlines.AwardPeriod;
 import cn.labordispute.deadlines.Deadlines;
 import cn.labordispute.deadlines.ExtendAwardLimit;
 import cn.labordispute.deadlines.ExtendMediationLimit;
@@ -91,6 +92,7 @@ abstract class ProcessTestSupport {
         Mocks.register("extendMediationLimit", new ExtendMediationLimit(deadlines));
         Mocks.register("extendAwardLimit", new ExtendAwardLimit(deadlines, periods));
         Mocks.register("hearingSchedule", new HearingSchedule(periods));
+        Mocks.register("awardPeriod", new AwardPeriod(deadlines));
         Mocks.register("admissibilityCheck", new AdmissibilityCheck(new ArbitrationLimitation(deadlines)));
         documents = new RecordingDocuments();
         Mocks.register("documents", documents);
