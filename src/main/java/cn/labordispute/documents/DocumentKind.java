@@ -26,6 +26,7 @@ public enum DocumentKind {
     ARBITRATION_HEARING_NOTICE("开庭通知书", "arbitration-hearing-notice"),
     ARBITRATION_MEDIATION("仲裁调解书", "arbitration-mediation"),
     AWARD_EXTENSION_NOTICE("延期审理通知书", "award-extension-notice"),
+    PARTIAL_AWARD("先行裁决书", "partial-award"),
     ARBITRATION_AWARD("仲裁裁决书", "arbitration-award"),
     LEGAL_AID_APPLICATION("法律援助申请表", "legal-aid-application"),
     LEGAL_AID_DECISION("法律援助决定书", "legal-aid-decision"),

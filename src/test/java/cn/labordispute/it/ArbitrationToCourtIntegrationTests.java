@@ -147,6 +147,40 @@ class ArbitrationToCourtIntegrationTests {
                 "法律援助律师吴律师代拟民事起诉状");
     }
 
+    /** Clear facts decided first with advance execution: the 先行裁决书, while the award goes on. */
+    @Test
+    void wagesDecidedFirstAndExecutedInAdvanceWhileTheRestIsHeard() {
+        Map<String, Object> application = Applications.mediation("yuzhong");
+        application.put("requestedProcedure", "ARBITRATION");
+        String caseNumber = (String) mediator.openCase(application).getBody().get("caseNumber");
+        arbitrator.claimAndComplete(caseNumber, "Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        arbitrator.claimAndComplete(caseNumber, "Task_ServeApplicationCopy", "respondentServedOn", "2026-12-02",
+                "tribunal", "SOLE", "tribunalNotifiedOn", "2026-12-02");
+        arbitrator.claimAndComplete(caseNumber, "Task_RecordDefence", "defenceReceived", false);
+        arbitrator.claimAndComplete(caseNumber, "Task_ScheduleHearing", "hearingAt",
+                cn.labordispute.calendar.EngineTime.today().plusDays(5) + "T14:00", "hearingPlace", "第二仲裁庭",
+                "presidingArbitrator", "赵敏");
+        arbitrator.claimAndComplete(caseNumber, "Task_HoldHearing", "hearingHeldOn", "2026-12-08",
+                "hearingRecord", "欠薪事实清楚", "mediatedBeforeAward", false, "partialAward", true);
+        ResponseEntity<String> refused = arbitrator.tryClaimAndComplete(caseNumber, "Task_IssuePartialAward",
+                "partialAwardCause", "PAY_ARREARS", "partialAwardAmount", 6200.0, "partialAwardFacts", "拖欠工资6200元",
+                "advanceExecution", true, "rightsClear", true, "livelihoodAffected", false,
+                "advanceExecutionCourt", "重庆市渝中区人民法院");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("livelihoodAffected");
+        assertThat(kinds(caseNumber)).doesNotContain("PARTIAL_AWARD");
+        arbitrator.claimAndComplete(caseNumber, "Task_IssuePartialAward", "partialAwardCause", "PAY_ARREARS",
+                "partialAwardAmount", 6200.0, "partialAwardFacts", "被申请人拖欠申请人2026年10月工资6200元，有工资条为证。",
+                "advanceExecution", true, "rightsClear", true, "livelihoodAffected", true,
+                "advanceExecutionCourt", "重庆市渝中区人民法院");
+
+        assertThat(html(caseNumber, "PARTIAL_AWARD")).contains("先行裁决书", "第四十三条第二款", "拖欠工资", "人民币陆仟贰佰元整",
+                "先予执行", "第四十四条", "移送重庆市渝中区人民法院执行", "继续审理");
+        assertThat(arbitrator.tasks(caseNumber)).extracting(t -> t.get("taskDefinitionKey"))
+                .containsExactly("Task_IssueAward");
+        assertThat(caseOf(caseNumber).get("timeline").toString()).contains("先行裁决并先予执行：拖欠工资");
+    }
+
     private Map<String, Object> caseOf(String caseNumber) {
         return mediator.getCase(caseNumber).getBody();
     }

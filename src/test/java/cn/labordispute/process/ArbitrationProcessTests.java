@@ -477,4 +477,42 @@ class ArbitrationProcessTests extends ProcessTestSupport {
 
         assertThat(pi).isWaitingAt("Task_IssueAward").hasPassed("EndEvent_OverdueNoSuit");
     }
+
+    private ProcessInstance heardWithClearFacts() {
+        ProcessInstance pi = start("arbitration");
+        servedAndDefendedWithoutHearing("SOLE");
+        hearingScheduled("2026-10-12T09:30");
+        complete("Task_HoldHearing", "hearingHeldOn", "2026-10-12", "hearingRecord", "欠薪事实清楚，解除是否违法需鉴定",
+                "mediatedBeforeAward", false, "partialAward", true);
+        return pi;
+    }
+
+    @Test
+    void clearFactsAreDecidedFirstWithAdvanceExecutionWhileTheRestGoesOn() {
+        ProcessInstance pi = heardWithClearFacts();
+        assertThat(pi).isWaitingAt("Task_IssueAward", "Task_IssuePartialAward");
+        assertThat(candidateGroups("Task_IssuePartialAward")).containsExactly("arbitrator-yuzhong");
+        complete("Task_IssuePartialAward", "partialAwardCause", "PAY_ARREARS", "partialAwardAmount", 12400.0,
+                "partialAwardFacts", "被申请人拖欠申请人2026年7月、8月工资共12400元，双方无异议。", "advanceExecution", true,
+                "rightsClear", true, "livelihoodAffected", true, "advanceExecutionCourt", "重庆市渝中区人民法院");
+
+        assertThat(pi).hasPassed("EndEvent_PartialAwardServed").isWaitingAt("Task_IssueAward");
+        assertThat(documents.issuedAt).contains("PARTIAL_AWARD@Task_CheckPartialAward");
+        assertThat(stages.calls).contains("note PARTIAL_AWARD 先行裁决并先予执行：拖欠工资");
+    }
+
+    @Test
+    void advanceExecutionNeedsBothConditionsAndOnlyTheFourKindsOfClaim() {
+        ProcessInstance pi = heardWithClearFacts();
+        assertThat(refusal("Task_IssuePartialAward", "partialAwardCause", "PAY_ARREARS", "partialAwardAmount", 12400.0,
+                "partialAwardFacts", "欠薪", "advanceExecution", true, "rightsClear", true, "livelihoodAffected", false,
+                "advanceExecutionCourt", "重庆市渝中区人民法院")).contains("livelihoodAffected", "严重影响申请人的生活");
+        assertThat(refusal("Task_IssuePartialAward", "partialAwardCause", "REST_HOURS", "partialAwardAmount", 100.0,
+                "partialAwardFacts", "工时", "advanceExecution", false)).contains("partialAwardCause", "不适用");
+        assertThat(pi).isWaitingAt("Task_IssuePartialAward");
+        assertThat(documents.issued).doesNotContain("PARTIAL_AWARD");
+        complete("Task_IssuePartialAward", "partialAwardCause", "TERM_COMPENSATION", "partialAwardAmount", 8000.0,
+                "partialAwardFacts", "双方确认劳动合同已于2026年8月解除，应支付经济补偿8000元。", "advanceExecution", false);
+        assertThat(stages.calls).contains("note PARTIAL_AWARD 先行裁决：经济补偿金");
+    }
 }

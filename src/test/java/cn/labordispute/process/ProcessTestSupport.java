@@ -4,6 +4,7 @@ import cn.labordispute.arbitration.AdmissibilityCheck;
 import cn.labordispute.arbitration.ArbitrationLimitation;
 import cn.labordispute.arbitration.FinalAwardTest;
 import cn.labordispute.arbitration.HearingSchedule;
+import cn.labordispute.arbitration.PartialAward;
 import cn.labordispute.arbitration.MinimumWages;
 import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.security.Organisation;
@@ -93,6 +94,7 @@ abstract class ProcessTestSupport {
         Mocks.register("extendAwardLimit", new ExtendAwardLimit(deadlines, periods));
         Mocks.register("hearingSchedule", new HearingSchedule(periods));
         Mocks.register("awardPeriod", new AwardPeriod(deadlines));
+        Mocks.register("partialAwardCheck", new PartialAward(new CaseCauses(new ClassPathResource("policy/case-causes.csv"))));
         Mocks.register("admissibilityCheck", new AdmissibilityCheck(new ArbitrationLimitation(deadlines)));
         documents = new RecordingDocuments();
         Mocks.register("documents", documents);
