@@ -52,6 +52,11 @@ public class Deadlines {
         return EngineTime.today().toString();
     }
 
+    /** Calendar days from a date variable to today on the engine's clock (e.g. the time an entrusted mediation took). */
+    public long daysSince(Object from) {
+        return java.time.temporal.ChronoUnit.DAYS.between(toLocalDate(from), EngineTime.today());
+    }
+
     /** The end of an agreed day (e.g. a payment date the parties set). */
     public Date endOfDay(Object date) {
         return endOf(toLocalDate(date));

@@ -74,13 +74,17 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         ProcessInstance pi = start("arbitration");
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ENTRUST_MEDIATION");
         complete("Task_DecideMediationAcceptance", "withinScope", true, "otherPartyConsents", true);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at(LocalDate.of(2026, 9, 28), 9));
         mediationSession("FAILED");
 
         assertThat(pi).isWaitingAt("Task_DecideArbitrationAcceptance");
+        // the mediation's four days are recorded and the 5 days for the decision count afresh: Sat 3 Oct is 国庆, so Thu 8 Oct
+        assertThat(stages.calls).contains("note ENTRUSTED_MEDIATION 委托调解自2026-09-24起用时4日，另行记录，不计入仲裁立案审查期限");
+        assertThat(dueDay("Task_DecideArbitrationAcceptance")).isEqualTo(LocalDate.of(2026, 10, 8));
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
         servedAndDefended();
-        // the award is due 45 days after acceptance (Thu 24 Sep): Sun 8 Nov, so Mon 9 Nov
-        assertThat(dueDay("Task_HoldHearing")).isEqualTo(LocalDate.of(2026, 11, 9));
+        // the award is due 45 days after acceptance (Mon 28 Sep): Thu 12 Nov
+        assertThat(dueDay("Task_HoldHearing")).isEqualTo(LocalDate.of(2026, 11, 12));
         complete("Task_HoldHearing", "hearingHeldOn", "2026-10-20", "hearingRecord", "庭审", "mediatedBeforeAward", true);
 
         assertThat(pi).isEnded().hasPassed("EndEvent_ArbitrationMediated");
