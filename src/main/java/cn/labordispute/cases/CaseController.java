@@ -26,14 +26,16 @@ class CaseController {
     private final CaseCauses causes;
     private final Organisations organisations;
     private final CaseActions actions;
+    private final FirstResponder firstResponder;
 
     CaseController(CaseViews views, CaseRepository cases, CaseCauses causes, Organisations organisations,
-            CaseActions actions) {
+            CaseActions actions, FirstResponder firstResponder) {
         this.views = views;
         this.cases = cases;
         this.causes = causes;
         this.organisations = organisations;
         this.actions = actions;
+        this.firstResponder = firstResponder;
     }
 
     @GetMapping("/api/cases/{caseNumber}")
@@ -43,6 +45,19 @@ class CaseController {
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(Map.of("message", "没有该案件或无权查看 / no such case, or not yours to see")));
+    }
+
+    /** 首问负责: the owner or a supervisor hands the case to another member of staff. Body: {"to": "userId", "note": "..."} */
+    @PostMapping("/api/cases/{caseNumber}/first-responder")
+    ResponseEntity<?> handOver(@PathVariable String caseNumber, @RequestBody(required = false) Map<String, String> body,
+            Caller caller) {
+        List<FirstResponder.Refusal> refused = firstResponder.handOver(caller, caseNumber,
+                body == null ? null : body.get("to"), body == null ? null : body.get("note"));
+        if (refused.isEmpty()) {
+            return ResponseEntity.ok(Map.of("message", "已移交 / handed over", "firstResponder", body.get("to")));
+        }
+        return ResponseEntity.status(refused.get(0).status()).body(Map.of("errors", refused.stream()
+                .map(r -> Map.of("field", r.field(), "message", r.message())).toList()));
     }
 
     /** A party asks for legal aid at any stage (the staff member records the request). */

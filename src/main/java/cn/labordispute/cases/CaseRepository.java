@@ -50,6 +50,16 @@ public class CaseRepository {
         return id;
     }
 
+    /** 首问负责: who owns the case until it is handed over. */
+    public void assignFirstResponder(long caseId, String userId) {
+        jdbc.sql("UPDATE dc_case SET first_responder = ? WHERE id = ?").params(userId, caseId).update();
+    }
+
+    public Optional<String> firstResponder(long caseId) {
+        return jdbc.sql("SELECT first_responder FROM dc_case WHERE id = ?").param(caseId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single();
+    }
+
     public void linkProcessInstance(long caseId, String processInstanceId) {
         jdbc.sql("UPDATE dc_case SET process_instance_id = ? WHERE id = ?").params(processInstanceId, caseId).update();
     }

@@ -9,7 +9,8 @@ import java.util.List;
 public record CaseView(String caseNumber, String organisation, String organisationName, String requestedProcedure,
         boolean collective, String summary, LocalDate receivedOn, String stage, String stageLabel, String status,
         String outcome, String outcomeLabel, Instant closedAt, List<PartyView> parties, List<ClaimView> claims,
-        BigDecimal totalClaimed, List<TaskView> openTasks, List<TaskView> completedTasks, List<CaseEvent> timeline) {
+        BigDecimal totalClaimed, List<TaskView> openTasks, List<TaskView> completedTasks, List<CaseEvent> timeline,
+        String firstResponder) {
 
     /** A party; for a worker also what they claim, whether elected representative, and their own outcome. */
     public record PartyView(String role, String name, String idType, String idNumber, String maskedIdNumber,

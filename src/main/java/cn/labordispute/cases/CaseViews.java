@@ -58,7 +58,8 @@ public class CaseViews {
         return new CaseView(c.caseNumber(), c.orgCode(), orgName, c.requestedProcedure(), c.collective(), c.summary(),
                 c.receivedOn(), c.stage().name(), c.stage().label(), c.status(), c.outcome(),
                 c.outcome() == null ? null : CaseOutcomes.label(c.outcome()), c.closedAt(), parties, claims, total,
-                openTasks(c.caseNumber()), completedTasks(c.caseNumber()), cases.events(c.id()));
+                openTasks(c.caseNumber()), completedTasks(c.caseNumber()), cases.events(c.id()),
+                cases.firstResponder(c.id()).orElse(null));
     }
 
     private List<CaseView.TaskView> openTasks(String caseNumber) {

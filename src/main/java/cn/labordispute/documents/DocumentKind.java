@@ -9,6 +9,7 @@ public enum DocumentKind {
     SETTLEMENT_AGREEMENT("和解协议书", "settlement-agreement"),
     MEDIATION_APPLICATION("调解申请书", "mediation-application"),
     ARBITRATION_APPLICATION("仲裁申请书", "arbitration-application"),
+    ORAL_APPLICATION_RECORD("口头申请笔录", "oral-application-record"),
     MEDIATION_ACCEPTANCE_NOTICE("受理通知书", "mediation-acceptance-notice"),
     MEDIATION_REFUSAL_NOTICE("不予受理通知书", "mediation-refusal-notice"),
     MEDIATION_RECORD("调解笔录", "mediation-record"),

@@ -9,7 +9,13 @@ import java.util.List;
  * claimed and which procedure the applicant asks for.
  */
 public record CaseApplication(String organisation, String requestedProcedure, String summary, LocalDate receivedOn,
-        List<Worker> workers, Employer employer, List<ClaimItem> claims) {
+        List<Worker> workers, Employer employer, List<ClaimItem> claims, Boolean oral) {
+
+    /** A written application (the form filled in at the window, or uploaded). */
+    public CaseApplication(String organisation, String requestedProcedure, String summary, LocalDate receivedOn,
+            List<Worker> workers, Employer employer, List<ClaimItem> claims) {
+        this(organisation, requestedProcedure, summary, receivedOn, workers, employer, claims, null);
+    }
 
     /**
      * A worker: identity by 居民身份证 (RESIDENT_ID), passport (PASSPORT) or 港澳台 permit (HMT_PERMIT), and the

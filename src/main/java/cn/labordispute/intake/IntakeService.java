@@ -41,6 +41,8 @@ public class IntakeService {
     /** applicationChannel: filed at the window (一窗受理) or online through the portal. */
     public static final String WINDOW = "WINDOW";
     public static final String PORTAL = "PORTAL";
+    /** An oral application staff record at the window; the applicant then checks and signs the record. */
+    public static final String ORAL = "ORAL";
 
     private final ApplicationValidator validator;
     private final Organisations organisations;
@@ -72,14 +74,14 @@ public class IntakeService {
         if (!caller.mayActFor(application.organisation())) {
             throw new NotPermittedException("organisation");
         }
-        return store(application, WINDOW);
+        return store(application, Boolean.TRUE.equals(application.oral()) ? ORAL : WINDOW, caller.userId());
     }
 
     /** Opens the case on the system's own authority (demo data). */
     @Transactional
     public String open(CaseApplication application) {
         validate(application);
-        return store(application, WINDOW);
+        return store(application, WINDOW, null);
     }
 
     /**
@@ -89,7 +91,7 @@ public class IntakeService {
     @Transactional
     public String openOnline(CaseApplication application) {
         validate(application);
-        return store(application, PORTAL);
+        return store(application, PORTAL, null);
     }
 
     /** Checks an application without storing anything; throws {@link InvalidApplicationException} naming each field. */
@@ -100,7 +102,7 @@ public class IntakeService {
         }
     }
 
-    private String store(CaseApplication application, String channel) {
+    private String store(CaseApplication application, String channel, String firstResponder) {
         Organisation org = organisations.find(application.organisation()).orElseThrow();
         Instant now = EngineTime.now();
         LocalDate receivedOn = application.receivedOn() != null ? application.receivedOn() : EngineTime.today();
@@ -123,10 +125,14 @@ public class IntakeService {
                 application.summary().trim(), receivedOn, CaseStage.INTAKE, DisputeCase.OPEN, null, null, now, now,
                 null);
         long caseId = cases.insert(record, parties, claims);
+        if (firstResponder != null) {
+            cases.assignFirstResponder(caseId, firstResponder);
+        }
         cases.addEvent(caseNumber, "OPENED", CaseStage.INTAKE, "一窗受理登记，案号 " + caseNumber, now);
 
         ProcessInstance instance = runtime.startProcessInstanceByKey(MAIN_PROCESS, caseNumber,
-                processVariables(caseNumber, caseId, org, application, receivedOn, collective, claims, channel));
+                processVariables(caseNumber, caseId, org, application, receivedOn, collective, claims, channel,
+                        firstResponder));
         cases.linkProcessInstance(caseId, instance.getId());
         events.publishEvent(new CaseOpened(caseNumber, org.code(), e.name().trim(), e.creditCode(), application.workers().size(),
                 claims.stream().map(Claim::amount).reduce(BigDecimal.ZERO, BigDecimal::add), collective,
@@ -137,16 +143,18 @@ public class IntakeService {
     /** The variables every case starts with; the model check lets any step read them. */
     public static final Set<String> CASE_VARIABLES = Set.of("caseNumber", "caseId", "organisation", "requestedProcedure",
             "applicationReceivedOn", "applicationChannel", "collective", "workerCount", "migrantWorker", "wageArrears",
-            "paymentOrderEligible", "totalClaimAmount");
+            "paymentOrderEligible", "totalClaimAmount", "firstResponder");
 
     private Map<String, Object> processVariables(String caseNumber, long caseId, Organisation org,
-            CaseApplication application, LocalDate receivedOn, boolean collective, List<Claim> claims, String channel) {
+            CaseApplication application, LocalDate receivedOn, boolean collective, List<Claim> claims, String channel,
+            String firstResponder) {
         Map<String, Object> v = new HashMap<>();
         v.put("caseNumber", caseNumber);
         v.put("caseId", caseId);
         v.put("organisation", org.code());
         v.put("requestedProcedure", application.requestedProcedure());
         v.put("applicationChannel", channel);
+        v.put("firstResponder", firstResponder);
         v.put("applicationReceivedOn", receivedOn.toString());
         v.put("collective", collective);
         v.put("workerCount", application.workers().size());

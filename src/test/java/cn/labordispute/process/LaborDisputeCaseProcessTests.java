@@ -383,4 +383,22 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         followUpDone(pi);
         assertThat(stages.calls).contains("close AGREEMENT_FULFILLED");
     }
+
+    @Test
+    void anOralApplicationIsCheckedAndSignedBeforeTheCaseGoesOn() {
+        ProcessInstance pi = start("labor_dispute_case", "requestedProcedure", "MEDIATION", "collective", false,
+                "wageArrears", true, "applicationReceivedOn", TODAY.toString(), "applicationChannel", "ORAL",
+                "firstResponder", "zhanglei");
+
+        assertThat(pi).isWaitingAt("Task_ConfirmOralApplication");
+        assertThat(openTask("Task_ConfirmOralApplication").getAssignee()).as("首问负责").isEqualTo("zhanglei");
+        assertThat(documents.issuedAt).containsExactly("ORAL_APPLICATION_RECORD@Task_ConfirmOralApplication");
+        complete("Task_ConfirmOralApplication", "oralRecordConfirmed", false, "oralRecordCorrections", "拖欠工资应为三个月");
+        assertThat(pi).isWaitingAt("Task_ConfirmOralApplication").hasNotPassed("Task_TriageCase");
+        assertThat(documents.issued).as("the corrected record again").containsExactly("ORAL_APPLICATION_RECORD",
+                "ORAL_APPLICATION_RECORD");
+        complete("Task_ConfirmOralApplication", "oralRecordConfirmed", true, "oralConfirmedOn", TODAY.toString());
+
+        assertThat(pi).hasPassed("Task_TriageCase").isWaitingAt("CallActivity_Mediation").hasNotPassed("Task_RestateClaims");
+    }
 }

@@ -168,6 +168,7 @@ abstract class ProcessTestSupport {
         variables.put("organisation", "yuzhong");
         variables.put("paymentOrderEligible", true);
         variables.put("applicationChannel", "WINDOW");
+        variables.put("firstResponder", null);
         variables.putAll(vars(keyValues));
         return engine.getRuntimeService().startProcessInstanceByKey(key, CASE, variables);
     }

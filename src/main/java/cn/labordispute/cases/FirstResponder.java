@@ -1,0 +1,91 @@
+package cn.labordispute.cases;
+
+import cn.labordispute.calendar.EngineTime;
+import cn.labordispute.security.Caller;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 首问负责: the member of staff who first took an application at the window owns the case until they hand it over.
+ * The owner or a supervisor of the organisation hands it to another member of staff of the same organisation, with a
+ * note; the case record, the process variable {@code firstResponder}, the timeline and the owner's open tasks of the
+ * case follow. Bad input changes nothing and names the field.
+ */
+@Service
+public class FirstResponder {
+
+    /** Why a handover was refused: the field, in Chinese and English. */
+    public record Refusal(int status, String field, String message) {
+    }
+
+    private final CaseRepository cases;
+    private final IdentityService identity;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    FirstResponder(CaseRepository cases, IdentityService identity, RuntimeService runtime, TaskService tasks) {
+        this.cases = cases;
+        this.identity = identity;
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    /** Hands the case over; returns the refusals (empty when done). */
+    @Transactional
+    public List<Refusal> handOver(Caller caller, String caseNumber, String to, String note) {
+        List<Refusal> refusals = new ArrayList<>();
+        DisputeCase c = cases.findByNumber(caseNumber).filter(x -> caller.mayActFor(x.orgCode())).orElse(null);
+        if (c == null) {
+            refusals.add(new Refusal(404, "caseNumber", "没有该案件或无权查看 / no such case, or not yours to see"));
+            return refusals;
+        }
+        String current = cases.firstResponder(c.id()).orElse(null);
+        boolean supervisor = caller.groups().contains("supervisor-" + c.orgCode()) || caller.cityWide();
+        if (!caller.userId().equals(current) && !supervisor) {
+            refusals.add(new Refusal(403, "firstResponder", "只有首问责任人或本组织主管可以移交 / only the owner or a supervisor may hand the case over"));
+            return refusals;
+        }
+        if (to == null || to.isBlank()) {
+            refusals.add(new Refusal(400, "to", "请填写接手的工作人员 / name the member of staff who takes the case over"));
+        } else if (to.equals(current)) {
+            refusals.add(new Refusal(400, "to", "接手人就是现在的首问责任人 / that is already the owner"));
+        } else if (!staffOf(to, c.orgCode())) {
+            refusals.add(new Refusal(400, "to", to + " 不是本组织的工作人员 / " + to + " is not staff of " + c.orgCode()));
+        }
+        if (note == null || note.isBlank()) {
+            refusals.add(new Refusal(400, "note", "请写明移交的原因和交接情况 / say why and what is handed over"));
+        } else if (note.length() > 500) {
+            refusals.add(new Refusal(400, "note", "说明不得超过500字 / at most 500 characters"));
+        }
+        if (!refusals.isEmpty()) {
+            return refusals;
+        }
+        cases.assignFirstResponder(c.id(), to);
+        for (ProcessInstance p : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).active().list()) {
+            if (runtime.getVariable(p.getId(), "firstResponder") != null || p.getId().equals(c.processInstanceId())) {
+                runtime.setVariable(p.getId(), "firstResponder", to);
+            }
+        }
+        if (current != null) {
+            for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskAssignee(current).list()) {
+                tasks.setAssignee(t.getId(), to);
+            }
+        }
+        cases.addEventAtCurrentStage(caseNumber, "FIRST_RESPONDER", "首问责任人由 " + (current == null ? "（无）" : current)
+                + " 移交给 " + to + "（" + caller.userId() + "）：" + note.trim(), EngineTime.now());
+        return refusals;
+    }
+
+    private boolean staffOf(String userId, String organisation) {
+        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
+                .anyMatch(g -> g.endsWith("-" + organisation));
+    }
+}
