@@ -401,4 +401,25 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
 
         assertThat(pi).hasPassed("Task_TriageCase").isWaitingAt("CallActivity_Mediation").hasNotPassed("Task_RestateClaims");
     }
+
+    @Test
+    void legalAidAskedForDuringArbitrationLeavesTheArbitrationAsItWas() {
+        ProcessInstance pi = open("ARBITRATION");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+        java.util.Date serviceDue = openTask("Task_ServeApplicationCopy").getDueDate();
+        engine.getRuntimeService().createMessageCorrelation("LegalAidRequested").processInstanceId(pi.getId())
+                .correlate();
+
+        assertThat(pi).isWaitingAt("CallActivity_Arbitration", "CallActivity_LegalAid");
+        complete("Task_ReviewLegalAid", "exemptGroup", "MIGRANT_WAGES", "financialHardship", false, "urgent", false,
+                "decisionReason", "符合");
+        complete("Task_AssignLawyer", "lawyerName", "吴律师", "lawFirm", "某律师事务所");
+        complete("Task_RecordLawyerDrafts", "draftedDocument", "NONE");
+
+        assertThat(pi).hasPassed("EndEvent_LegalAidHandled").isWaitingAt("CallActivity_Arbitration");
+        assertThat(openTask("Task_ServeApplicationCopy").getDueDate()).as("the arbitration's own deadline unchanged")
+                .isEqualTo(serviceDue);
+        servedAndDefended();
+        assertThat(stages.stagesEntered()).containsExactly("ARBITRATION");
+    }
 }
