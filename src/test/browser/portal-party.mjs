@@ -6,7 +6,7 @@
 // path are checked on the way; screenshots go to the screenshot directory.
 // Usage: node portal-party.mjs [baseUrl] [screenshotDir] [applicationLog]
 import { readFileSync } from 'node:fs';
-import { base, shots, check, withBrowser, login } from './support.mjs';
+import { base, shots, check, withBrowser, login, staffApi } from './support.mjs';
 
 const appLog = process.argv[4] ?? '/tmp/pw/app.log';
 const phone = '+447700900123';
@@ -25,23 +25,7 @@ async function codeFromLog(after) {
 }
 const logLines = () => readFileSync(appLog, 'utf8').split('\n').length - 1;
 
-const auth = 'Basic ' + Buffer.from('wangfang:demo').toString('base64');
-async function engine(path, body) {
-  const response = await fetch(`${base}/engine-rest${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: auth, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? null : response.json();
-}
-const typed = values => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v }]));
-async function completeTask(caseNumber, key, values) {
-  const [task] = await engine(`/task?processInstanceBusinessKey=${encodeURIComponent(caseNumber)}&taskDefinitionKey=${key}`);
-  if (!task) throw new Error('no open task ' + key);
-  if (!task.assignee) await engine(`/task/${task.id}/claim`, { userId: 'wangfang' });
-  await engine(`/task/${task.id}/complete`, { variables: typed(values) });
-}
+const { auth, completeTask } = staffApi('wangfang');
 
 await withBrowser(async browser => {
   // 1. apply on a phone, in English, with a passport

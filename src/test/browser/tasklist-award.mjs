@@ -3,7 +3,7 @@
 // (supervision-board.mjs runs first). The system decides each item's finality and the court liaison's next task says
 // which items are final.
 // Usage: node tasklist-award.mjs [baseUrl] [screenshotDir]
-import { base, shots, check, withBrowser, login } from './support.mjs';
+import { base, shots, check, withBrowser, login, staffApi } from './support.mjs';
 
 async function pickDate(page, label, value) {
   const input = page.getByLabel(label).first();
@@ -71,23 +71,8 @@ await withBrowser(async browser => {
   await liaison.screenshot({ path: `${shots}/document-award.png`, fullPage: true });
 
   // nobody goes to court: the award takes effect, is not paid, and the worker applies for enforcement
-  const auth = 'Basic ' + Buffer.from('sunhao:demo').toString('base64');
-  async function engine(path, body) {
-    const response = await fetch(`${base}/engine-rest${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { Authorization: auth, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return response.status === 204 ? null : response.json();
-  }
-  async function completeTask(key, values) {
-    const [task] = await engine(`/task?processInstanceBusinessKey=${encodeURIComponent(caseNumber)}&taskDefinitionKey=${key}`);
-    if (!task) throw new Error('no open task ' + key);
-    if (!task.assignee) await engine(`/task/${task.id}/claim`, { userId: 'sunhao' });
-    await engine(`/task/${task.id}/complete`, {
-      variables: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v }])) });
-  }
+  const liaisonApi = staffApi('sunhao');
+  const completeTask = (key, values) => liaisonApi.completeTask(caseNumber, key, values);
   await completeTask('Task_RecordAwardResponse', { partySued: false });
   await completeTask('Task_RecordPerformancePeriod', { effectiveDocument: 'ARBITRATION_AWARD',
     effectiveDocumentNumber: '渝中劳人仲案字〔2026〕第8号', performanceAmount: 57600, performanceDueOn: '2026-12-15' });
