@@ -17,9 +17,29 @@ async function chooseCause(page, row, cause) {
 }
 
 await withBrowser(async browser => {
+  // 立案审查 asks for the scope and the limitation; accepting a time-barred application is refused in the form
+  const reviewPage = await login(browser, 'tasklist', 'zhaomin', 'demo', { width: 1400, height: 1100 });
+  await reviewPage.waitForSelector('text=本组待认领');
+  await reviewPage.click('text=本组待认领');
+  const review = reviewPage.locator('ol.tasks-list li.task', { hasText: '立案审查' }).first();
+  await review.waitFor();
+  await review.click();
+  await reviewPage.waitForSelector('text=受理范围与仲裁时效');
+  await reviewPage.click('.task-details button:has-text("认领"), .task-details a:has-text("认领")');
+  await reviewPage.waitForSelector('text=申请人知道或应当知道权利被侵害之日');
+  await pickDate(reviewPage, '申请人知道或应当知道权利被侵害之日', '2024-01-10');
+  await reviewPage.getByLabel('受理', { exact: true }).check();
+  await reviewPage.screenshot({ path: `${shots}/tasklist-arbitration-acceptance.png`, fullPage: true });
+  await reviewPage.click('button:has-text("办结")');
+  await reviewPage.waitForSelector('text=/一年的仲裁时效/');
+  check(await reviewPage.locator('text=/acceptanceDecision/').count() > 0, 'accepting a time-barred application is refused, naming the field');
+  await reviewPage.screenshot({ path: `${shots}/tasklist-arbitration-time-barred.png`, fullPage: true });
+  await reviewPage.close();
+
   const page = await login(browser, 'tasklist', 'zhaomin', 'demo', { width: 1400, height: 1100 });
   await page.waitForSelector('text=本组待认领');
   await page.click('text=本组待认领');
+
   const task = page.locator('ol.tasks-list li.task', { hasText: '作出并送达仲裁裁决' }).first();
   await task.waitFor();
   await task.click();
