@@ -33,7 +33,9 @@ public class AwardPeriod implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LocalDate from = Deadlines.toLocalDate(execution.getVariable("awardPeriodFrom"));
+        // instances started before the award period had its own variable count from acceptance
+        Object start = execution.getVariable("awardPeriodFrom");
+        LocalDate from = Deadlines.toLocalDate(start != null ? start : execution.getVariable("arbitrationAcceptedOn"));
         if ("RESTARTED".equals(execution.getVariable("hearingOutcome"))) {
             String reason = String.valueOf(execution.getVariable("awardRestartReason"));
             if (!RESTART_REASONS.containsKey(reason)) {

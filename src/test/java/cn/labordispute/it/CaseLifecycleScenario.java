@@ -105,7 +105,7 @@ abstract class CaseLifecycleScenario {
                 "awardServedOn", "2026-12-20");
         assertThat(caseOf(caseNumber)).containsEntry("stage", "ARBITRATION");
         courtLiaison.claimAndComplete(caseNumber, "Task_RecordAwardResponse", "partySued", true,
-                "suitNote", "用人单位起诉");
+                "awardChallenge", "WORKER_SUIT", "suitNote", "劳动者不服裁决起诉");
         assertThat(caseOf(caseNumber)).containsEntry("stage", "LITIGATION").containsEntry("status", "OPEN");
 
         courtLiaison.claimAndComplete(caseNumber, "Task_RecordComplaint", "courtAction", "FILED",

@@ -519,4 +519,36 @@ class ArbitrationProcessTests extends ProcessTestSupport {
                 "partialAwardFacts", "双方确认劳动合同已于2026年8月解除，应支付经济补偿8000元。", "advanceExecution", false);
         assertThat(stages.calls).contains("note PARTIAL_AWARD 先行裁决：经济补偿金");
     }
+
+    private ProcessInstance awarded(String items) {
+        ProcessInstance pi = start("arbitration");
+        heard();
+        complete("Task_IssueAward", "awardSummary", "裁决", "awardedAmount", 1000.0, "awardItems", items,
+                "awardMadeOn", "2026-11-01", "awardServedOn", "2026-11-02");
+        return pi;
+    }
+
+    @Test
+    void theEmployerSetsAsideAFinalAwardAndCannotSueOnIt() {
+        // 15,600 yuan of 停工留薪期工资 is within 12 × 渝中区's minimum wage: final
+        ProcessInstance pi = awarded("[{\"causeCode\":\"PAY_INJURY_LEAVE\",\"amount\":15600}]");
+        assertThat(refusal("Task_RecordAwardResponse", "partySued", true, "awardChallenge", "EMPLOYER_SUIT"))
+                .contains("awardChallenge", "只能向中级人民法院申请撤销");
+        complete("Task_RecordAwardResponse", "partySued", true, "awardChallenge", "SET_ASIDE");
+
+        assertThat(pi).isEnded().hasPassed("Task_CheckAwardChallenge", "EndEvent_AwardChallenged");
+        assertThat(variable(pi, "litigationType")).isEqualTo("SET_ASIDE");
+    }
+
+    @Test
+    void aNonFinalAwardCannotBeSetAsideTheEmployerSues() {
+        ProcessInstance pi = awarded("[{\"causeCode\":\"TERM_UNLAWFUL\",\"amount\":42000}]");
+        assertThat(refusal("Task_RecordAwardResponse", "partySued", true, "awardChallenge", "SET_ASIDE"))
+                .contains("awardChallenge", "不适用申请撤销");
+        complete("Task_RecordAwardResponse", "partySued", true, "awardChallenge", "EMPLOYER_SUIT");
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_AwardChallenged");
+        assertThat(variable(pi, "litigationType")).isEqualTo("SUIT");
+        assertThat(variable(pi, "awardChallenge")).isEqualTo("EMPLOYER_SUIT");
+    }
 }

@@ -1,6 +1,7 @@
 package cn.labordispute.process;
 
 import cn.labordispute.arbitration.AdmissibilityCheck;
+import cn.labordispute.arbitration.AwardChallenge;
 import cn.labordispute.arbitration.ArbitrationLimitation;
 import cn.labordispute.arbitration.FinalAwardTest;
 import cn.labordispute.arbitration.HearingSchedule;
@@ -94,6 +95,7 @@ abstract class ProcessTestSupport {
         Mocks.register("extendAwardLimit", new ExtendAwardLimit(deadlines, periods));
         Mocks.register("hearingSchedule", new HearingSchedule(periods));
         Mocks.register("awardPeriod", new AwardPeriod(deadlines));
+        Mocks.register("awardChallengeCheck", new AwardChallenge());
         Mocks.register("partialAwardCheck", new PartialAward(new CaseCauses(new ClassPathResource("policy/case-causes.csv"))));
         Mocks.register("admissibilityCheck", new AdmissibilityCheck(new ArbitrationLimitation(deadlines)));
         documents = new RecordingDocuments();
