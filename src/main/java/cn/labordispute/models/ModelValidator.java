@@ -60,7 +60,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * are, names are Chinese), CANDIDATE_GROUP, DUE_DATE (names a period in the periods table), FORM_REF (a form in the
  * same deployment), TIMER_PERIOD, GATEWAY_QUESTION, CALL_ACTIVITY, MESSAGE_CATCHER, ESCALATION_CATCHER, DEAD_END,
  * UNREACHABLE, DMN_OVERLAP, DMN_GAP ({@link DecisionTableCheck}), FORM (parses, id = file name, unique keys, used),
- * FORM_FIELDS (a decision right after a task reads only what its form or the model sets).
+ * FORM_FIELDS (a decision right after a task reads only what its form or the model sets), SHADOWS_BEAN (no form field or
+ * variable a model sets is named like a bean the models call, which the variable would hide from the expression).
  */
 public class ModelValidator {
 
@@ -84,6 +85,8 @@ public class ModelValidator {
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])([a-zA-Z_]\\w*)(?!\\s*[.(\\w])");
     private static final Set<String> EL_WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "true",
             "false", "null", "empty", "div", "mod", "instanceof", "execution", "task", "authenticatedUserId");
+    private static final Pattern BEAN = Pattern.compile(
+            "delegateExpression=\"\\$\\{(\\w+)}\"|\\$\\{(\\w+)\\.\\w+\\((?:execution|task)\\b");
     private static final Pattern SETS_VARIABLE = Pattern.compile(
             "setVariable(?:Local)?\\('(\\w+)'|camunda:out [^>]*target=\"(\\w+)\"|camunda:outputParameter name=\"(\\w+)\""
                     + "|camunda:resultVariable=\"(\\w+)\"|camunda:elementVariable=\"(\\w+)\"");
@@ -136,11 +139,46 @@ public class ModelValidator {
             flow(file, model, found);
         });
         events(models, found);
+        shadowedBeans(files, formKeys, found);
         boolean allRead = models.size() == files.ofType(ModelFiles.BPMN).size();
         formKeys.keySet().stream().filter(id -> allRead && !referencedForms.contains(id)).forEach(id -> found.add(new Violation(
                 id + ModelFiles.FORM, id, "FORM", "没有用户任务引用此表单：删除它，或在任务的 camunda:formRef 中引用它",
                 "no user task uses this form: delete it or reference it from a task's camunda:formRef")));
         return found;
+    }
+
+    /**
+     * A variable hides a bean of the same name in expressions (the engine resolves variables first), so a form field
+     * or a variable a model sets must not be named like a bean the models call ({@code ${documents.issue(execution …}},
+     * {@code delegateExpression="${paymentSchedule}"}).
+     */
+    private void shadowedBeans(ModelFiles files, Map<String, Set<String>> formKeys, List<Violation> found) {
+        Set<String> beans = new HashSet<>();
+        Map<String, String> setBy = new LinkedHashMap<>();
+        files.ofType(ModelFiles.BPMN).forEach((file, content) -> {
+            String text = new String(content, StandardCharsets.UTF_8);
+            Matcher bean = BEAN.matcher(text);
+            while (bean.find()) {
+                beans.add(bean.group(1) != null ? bean.group(1) : bean.group(2));
+            }
+            Matcher set = SETS_VARIABLE.matcher(text);
+            while (set.find()) {
+                for (int g = 1; g <= set.groupCount(); g++) {
+                    if (set.group(g) != null) {
+                        setBy.putIfAbsent(set.group(g), file);
+                    }
+                }
+            }
+        });
+        formKeys.forEach((form, keys) -> keys.stream().filter(beans::contains).forEach(key -> found.add(new Violation(
+                form + ModelFiles.FORM, key, "SHADOWS_BEAN", "表单字段 " + key + " 与流程调用的组件同名，会使表达式找不到该组件：请改名",
+                "the form field " + key + " has the name of a component the models call, which it would hide: rename it"))));
+        setBy.forEach((variable, file) -> {
+            if (beans.contains(variable)) {
+                found.add(new Violation(file, variable, "SHADOWS_BEAN", "变量 " + variable + " 与流程调用的组件同名，会使表达式找不到该组件：请改名",
+                        "the variable " + variable + " has the name of a component the models call, which it would hide: rename it"));
+            }
+        });
     }
 
     private void processes(String file, BpmnModelInstance model, List<Violation> found) {

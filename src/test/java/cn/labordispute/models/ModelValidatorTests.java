@@ -236,6 +236,13 @@ class ModelValidatorTests {
                 "litigation.bpmn", "Task_RecordAppeal");
     }
 
+    @Test
+    void shadowsBean_aFormFieldNamedLikeAComponentTheModelsCall() {
+        // a field "partialAwardCheck" would hide the service task's delegate of that name
+        assertBroken(text("partial-award.form", "\"key\": \"partialAwardFacts\"", "\"key\": \"partialAwardCheck\""),
+                "SHADOWS_BEAN", "partial-award.form", "partialAwardCheck");
+    }
+
     private List<Violation> assertBroken(ModelFiles files, String rule, String file, String element) {
         List<Violation> all = validator.validate(files);
         List<Violation> found = all.stream().filter(v -> v.rule().equals(rule)).toList();
