@@ -40,7 +40,7 @@ public class AdmissibilityCheck implements JavaDelegate {
         execution.setVariable("limitationLastDay", null);
         if (knew != null && !knew.toString().isBlank()) {
             LocalDate received = Deadlines.toLocalDate(execution.getVariable("arbitrationReceivedOn"));
-            Optional<LocalDate> last = limitation.lastDay(date(execution, "infringementKnownOn"),
+            Optional<LocalDate> last = limitation.lastDay(Deadlines.formDate(execution, "infringementKnownOn", "知道或应当知道权利被侵害之日", "the day the party knew"),
                     Boolean.TRUE.equals(execution.getVariable("wageClaimDuringEmployment")),
                     Boolean.TRUE.equals(execution.getVariable("stillEmployed")),
                     optionalDate(execution, "employmentEndedOn"), optionalDate(execution, "limitationInterruptedOn"),
@@ -87,20 +87,13 @@ public class AdmissibilityCheck implements JavaDelegate {
                 .variables(inputs).evaluate().getSingleResult();
     }
 
-    private static LocalDate date(DelegateExecution execution, String field) {
-        try {
-            return Deadlines.toLocalDate(execution.getVariable(field));
-        } catch (RuntimeException e) {
-            throw TaskInput.invalid(field, "日期格式不正确（应为 YYYY-MM-DD）", "not a date (YYYY-MM-DD)");
-        }
-    }
 
     private static LocalDate optionalDate(DelegateExecution execution, String field) {
         Object value = execution.getVariable(field);
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        LocalDate d = date(execution, field);
+        LocalDate d = Deadlines.formDate(execution, field, "日期", "the date");
         if (d.isAfter(EngineTime.today())) {
             throw TaskInput.invalid(field, "日期不能晚于今天", "the date cannot be in the future");
         }

@@ -32,6 +32,12 @@ public class ArbitrationLimitation {
         if (wageClaim && stillEmployed) {
             return Optional.empty();
         }
+        LocalDate from = countsFrom(knewOn, wageClaim, employmentEndedOn, interruptedOn);
+        return Optional.of(deadlines.compute("ARBITRATION_LIMITATION", from).due().plusDays(Math.max(0, suspendedDays)));
+    }
+
+    /** The day the year counts from: the latest of the day known, the end of employment (wages), the interruption. */
+    public LocalDate countsFrom(LocalDate knewOn, boolean wageClaim, LocalDate employmentEndedOn, LocalDate interruptedOn) {
         LocalDate from = knewOn;
         if (wageClaim && employmentEndedOn != null && employmentEndedOn.isAfter(from)) {
             from = employmentEndedOn;
@@ -39,6 +45,6 @@ public class ArbitrationLimitation {
         if (interruptedOn != null && interruptedOn.isAfter(from)) {
             from = interruptedOn;
         }
-        return Optional.of(deadlines.compute("ARBITRATION_LIMITATION", from).due().plusDays(Math.max(0, suspendedDays)));
+        return from;
     }
 }

@@ -47,7 +47,7 @@ public class HearingSchedule implements JavaDelegate {
     }
 
     private void notice(DelegateExecution execution) {
-        LocalDate hearing = date(execution, "hearingAt", "开庭时间", "the hearing's date and time");
+        LocalDate hearing = Deadlines.formDate(execution, "hearingAt", "开庭时间", "the hearing's date and time");
         int days = periods.get("ARBITRATION_HEARING_NOTICE").length();
         LocalDate earliest = EngineTime.today().plusDays(days);
         if (hearing.isBefore(earliest)) {
@@ -62,8 +62,8 @@ public class HearingSchedule implements JavaDelegate {
     }
 
     private void postponement(DelegateExecution execution) {
-        LocalDate hearing = date(execution, "hearingAt", "开庭时间", "the hearing's date and time");
-        LocalDate asked = date(execution, "postponementRequestedOn", "延期申请日期", "the day the postponement was asked for");
+        LocalDate hearing = Deadlines.formDate(execution, "hearingAt", "开庭时间", "the hearing's date and time");
+        LocalDate asked = Deadlines.formDate(execution, "postponementRequestedOn", "延期申请日期", "the day the postponement was asked for");
         int days = periods.get("ARBITRATION_POSTPONEMENT_REQUEST").length();
         LocalDate latest = hearing.minusDays(days);
         if (asked.isAfter(latest)) {
@@ -73,17 +73,6 @@ public class HearingSchedule implements JavaDelegate {
         }
     }
 
-    private static LocalDate date(DelegateExecution execution, String field, String chinese, String english) {
-        Object value = execution.getVariable(field);
-        if (blank(value)) {
-            throw TaskInput.invalid(field, "请填写" + chinese, "give " + english);
-        }
-        try {
-            return Deadlines.toLocalDate(value);
-        } catch (RuntimeException e) {
-            throw TaskInput.invalid(field, chinese + "格式不正确", english + " is not a date");
-        }
-    }
 
     private static boolean blank(Object value) {
         return value == null || value.toString().isBlank();

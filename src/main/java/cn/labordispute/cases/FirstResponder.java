@@ -2,13 +2,11 @@ package cn.labordispute.cases;
 
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.security.Caller;
+import cn.labordispute.security.StaffDirectory;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +25,13 @@ public class FirstResponder {
     }
 
     private final CaseRepository cases;
-    private final IdentityService identity;
+    private final StaffDirectory staff;
     private final RuntimeService runtime;
     private final TaskService tasks;
 
-    FirstResponder(CaseRepository cases, IdentityService identity, RuntimeService runtime, TaskService tasks) {
+    FirstResponder(CaseRepository cases, StaffDirectory staff, RuntimeService runtime, TaskService tasks) {
         this.cases = cases;
-        this.identity = identity;
+        this.staff = staff;
         this.runtime = runtime;
         this.tasks = tasks;
     }
@@ -57,7 +55,7 @@ public class FirstResponder {
             refusals.add(new Refusal(400, "to", "请填写接手的工作人员 / name the member of staff who takes the case over"));
         } else if (to.equals(current)) {
             refusals.add(new Refusal(400, "to", "接手人就是现在的首问责任人 / that is already the owner"));
-        } else if (!staffOf(to, c.orgCode())) {
+        } else if (!staff.isStaffOf(to, c.orgCode())) {
             refusals.add(new Refusal(400, "to", to + " 不是本组织的工作人员 / " + to + " is not staff of " + c.orgCode()));
         }
         if (note == null || note.isBlank()) {
@@ -69,10 +67,9 @@ public class FirstResponder {
             return refusals;
         }
         cases.assignFirstResponder(c.id(), to);
-        for (ProcessInstance p : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).active().list()) {
-            if (runtime.getVariable(p.getId(), "firstResponder") != null || p.getId().equals(c.processInstanceId())) {
-                runtime.setVariable(p.getId(), "firstResponder", to);
-            }
+        if (c.processInstanceId() != null
+                && runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count() > 0) {
+            runtime.setVariable(c.processInstanceId(), "firstResponder", to);
         }
         if (current != null) {
             for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskAssignee(current).list()) {
@@ -84,8 +81,4 @@ public class FirstResponder {
         return refusals;
     }
 
-    private boolean staffOf(String userId, String organisation) {
-        return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-                .anyMatch(g -> g.endsWith("-" + organisation));
-    }
 }

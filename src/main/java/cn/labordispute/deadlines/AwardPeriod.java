@@ -41,7 +41,7 @@ public class AwardPeriod implements JavaDelegate {
             if (!RESTART_REASONS.containsKey(reason)) {
                 throw TaskInput.invalid("awardRestartReason", "请选择审理期限重新计算的情形", "choose why the period starts afresh");
             }
-            LocalDate on = date(execution, "awardRestartedOn", "重新计算之日", "the day the period starts afresh");
+            LocalDate on = Deadlines.formDate(execution, "awardRestartedOn", "重新计算之日", "the day the period starts afresh");
             if (on.isBefore(from) || on.isAfter(EngineTime.today())) {
                 throw TaskInput.invalid("awardRestartedOn", "重新计算之日应在" + from + "至今天之间",
                         "the day must lie between " + from + " and today");
@@ -69,14 +69,6 @@ public class AwardPeriod implements JavaDelegate {
                 + execution.getVariable("awardSuspensionReason") + "），不计入审理期限，裁决期限至 " + until);
     }
 
-    private static LocalDate date(DelegateExecution execution, String field, String chinese, String english) {
-        Object value = execution.getVariable(field);
-        try {
-            return Deadlines.toLocalDate(value);
-        } catch (RuntimeException e) {
-            throw TaskInput.invalid(field, "请填写" + chinese, "give " + english);
-        }
-    }
 
     private static int days(Object value) {
         try {

@@ -91,6 +91,24 @@ public class Deadlines {
         return Date.from(ZonedDateTime.of(day, LocalTime.of(23, 59, 59), WorkingDayCalendar.ZONE).toInstant());
     }
 
+    /**
+     * A date a person entered in a task's form: a blank or malformed value fails the step (HTTP 400 in the Tasklist)
+     * with the field named, e.g. {@code formDate(execution, "hearingAt", "开庭时间", "the hearing's date")}.
+     */
+    public static LocalDate formDate(org.camunda.bpm.engine.delegate.VariableScope form, String field, String chinese,
+            String english) {
+        Object value = form.getVariable(field);
+        if (value == null || value.toString().isBlank()) {
+            throw cn.labordispute.cases.TaskInput.invalid(field, "请填写" + chinese, "give " + english);
+        }
+        try {
+            return toLocalDate(value);
+        } catch (RuntimeException e) {
+            throw cn.labordispute.cases.TaskInput.invalid(field, chinese + "格式不正确（应为 YYYY-MM-DD）",
+                    english + " is not a date (YYYY-MM-DD)");
+        }
+    }
+
     public static LocalDate toLocalDate(Object value) {
         if (value instanceof LocalDate date) {
             return date;

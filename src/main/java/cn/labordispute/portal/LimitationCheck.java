@@ -35,8 +35,7 @@ class LimitationCheck {
             return Optional.empty();
         }
         LocalDate last = lastDay.get();
-        LocalDate from = wageClaim && employmentEndedOn != null && employmentEndedOn.isAfter(knewOn) ? employmentEndedOn
-                : knewOn;
+        LocalDate from = limitation.countsFrom(knewOn, wageClaim, employmentEndedOn, null);
         String why = switch (reason == null ? Reason.NONE : reason) {
             case INTERRUPTED -> "您说明时效曾中断（曾向对方主张权利、向有关部门求助或对方同意履行），时效从中断之日起重新计算；"
                     + "请在申请中写明中断的日期和经过并提供证据。 / You say the period was interrupted; it runs afresh from "

@@ -8,6 +8,7 @@ import cn.labordispute.intake.IdentityNumbers;
 import cn.labordispute.intake.InvalidApplicationException;
 import cn.labordispute.security.Organisation;
 import cn.labordispute.security.Organisations;
+import cn.labordispute.security.StaffDirectory;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,16 +51,16 @@ public class RiskLedger {
     private final CaseNumbers numbers;
     private final CaseRepository cases;
     private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final StaffDirectory staff;
 
     RiskLedger(JdbcClient jdbc, Organisations organisations, CaseNumbers numbers, CaseRepository cases,
-            RuntimeService runtime, IdentityService identity) {
+            RuntimeService runtime, StaffDirectory staff) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.numbers = numbers;
         this.cases = cases;
         this.runtime = runtime;
-        this.identity = identity;
+        this.staff = staff;
     }
 
     /** Stores the risk and starts its grading and response; throws {@link InvalidApplicationException} naming fields. */
@@ -152,9 +152,7 @@ public class RiskLedger {
     public void planned(DelegateTask task) {
         String owner = (String) task.getVariable("riskOwner");
         String organisation = (String) task.getVariable("organisation");
-        boolean staff = owner != null && identity.createGroupQuery().groupMember(owner.trim()).list().stream()
-                .anyMatch(g -> g.getId().endsWith("-" + organisation));
-        if (!staff) {
+        if (!staff.isStaffOf(owner, organisation)) {
             throw new ProcessEngineException("责任人 " + owner + " 不是本组织工作人员 / riskOwner " + owner
                     + " is not staff of " + organisation);
         }

@@ -28,6 +28,11 @@ public class StaffDirectory {
         return Optional.of(caller(userId));
     }
 
+    /** Whether the user works for the organisation in one of its roles (mediator, arbitrator, supervisor, …). */
+    public boolean isStaffOf(String userId, String organisation) {
+        return userId != null && !userId.isBlank() && caller(userId.trim()).organisations().contains(organisation);
+    }
+
     public Caller caller(String userId) {
         Set<String> groups = new HashSet<>();
         for (Group g : identity.createGroupQuery().groupMember(userId).list()) {
