@@ -1,4 +1,4 @@
-// What every browser check shares: Debian's Chromium, a pass/fail line per check, logging in to a Camunda webapp.
+// What every browser check shares: Debian's Chromium, a pass/fail line per check, logging in (one login for pages and webapps).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
@@ -24,13 +24,18 @@ export async function withBrowser(body) {
   }
 }
 
-/** Logs in to a Camunda webapp ('tasklist', 'cockpit', 'admin') on a new page of the given size. */
+/**
+ * Logs in to a Camunda webapp ('tasklist', 'cockpit', 'admin') on a new page of the given size. There is one login for
+ * the application's pages and the webapps: the webapp sends the browser to the login page, and back after it.
+ */
 export async function login(browser, app, user, password, viewport = { width: 1400, height: 900 }) {
   const page = await browser.newPage({ viewport, locale: 'zh-CN' });
   await page.goto(`${base}/camunda/app/${app}/`);
-  await page.fill('input[ng-model=username]', user);
-  await page.fill('input[ng-model=password]', password);
+  await page.waitForURL('**/login?**');
+  await page.fill('#username', user);
+  await page.fill('#password', password);
   await page.click('button[type=submit]');
+  await page.waitForURL(`**/camunda/app/${app}/**`);
   return page;
 }
 

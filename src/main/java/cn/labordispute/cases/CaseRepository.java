@@ -188,7 +188,7 @@ public class CaseRepository {
         where(sql, params, f, organisations);
         sql.append(" ORDER BY c.received_on DESC, c.id DESC LIMIT ? OFFSET ?");
         params.add(f.size());
-        params.add(f.page() * f.size());
+        params.add((long) f.page() * f.size());
         return jdbc.sql(sql.toString()).params(params).query(CASES).list();
     }
 

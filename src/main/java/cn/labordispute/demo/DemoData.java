@@ -34,7 +34,7 @@ class DemoData {
         if (!properties.enabled()) {
             return;
         }
-        users.create(properties.adminPassword() == null ? "admin" : properties.adminPassword());
+        users.create();
         if (properties.createCases() && caseRepository.count(new CaseFilter(null, null, null, null, null, null, null, 0, 1), null) == 0) {
             cases.create();
             log.info("Demo cases created; log in to /camunda/app/tasklist as wangfang / demo");

@@ -2,17 +2,11 @@ package cn.labordispute.demo;
 
 import cn.labordispute.security.Roles;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
-/** The demo staff: every role of the 渝中 centre, a mediator in 吉首, a city supervisor, a policy editor, an admin. */
+/** The demo staff: every role of the 渝中 centre, a mediator in 吉首, a city supervisor, a policy editor. */
 @Component
 class DemoUsers {
 
@@ -35,21 +29,17 @@ class DemoUsers {
             new DemoUser("huangli", "黄丽", "政策人员", List.of(Roles.POLICY_EDITORS)));
 
     private final IdentityService identity;
-    private final AuthorizationService authorizations;
 
-    DemoUsers(IdentityService identity, AuthorizationService authorizations) {
+    DemoUsers(IdentityService identity) {
         this.identity = identity;
-        this.authorizations = authorizations;
     }
 
-    void create(String adminPassword) {
+    /** The administrator is {@link cn.labordispute.security.AdminAccount}'s, demo or not. */
+    void create() {
         for (DemoUser u : USERS) {
             ensureUser(u.id(), u.name(), u.title(), PASSWORD);
             u.groups().forEach(g -> ensureMembership(u.id(), g));
         }
-        ensureAdmins();
-        ensureUser("admin", "系统管理员", "admin", adminPassword);
-        ensureMembership("admin", Roles.ADMINS);
     }
 
     /** Camunda shows "first last": the full Chinese name first, the role after it. */
@@ -67,27 +57,6 @@ class DemoUsers {
     private void ensureMembership(String userId, String groupId) {
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identity.createMembership(userId, groupId);
-        }
-    }
-
-    /** The camunda-admin group may do everything, as Camunda's own admin set-up grants. */
-    private void ensureAdmins() {
-        if (identity.createGroupQuery().groupId(Roles.ADMINS).count() == 0) {
-            Group group = identity.newGroup(Roles.ADMINS);
-            group.setName("系统管理员");
-            group.setType("SYSTEM");
-            identity.saveGroup(group);
-        }
-        for (Resource resource : Resources.values()) {
-            if (authorizations.createAuthorizationQuery().groupIdIn(Roles.ADMINS).resourceType(resource)
-                    .resourceId(Authorization.ANY).count() == 0) {
-                Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-                all.setGroupId(Roles.ADMINS);
-                all.setResource(resource);
-                all.setResourceId(Authorization.ANY);
-                all.addPermission(Permissions.ALL);
-                authorizations.saveAuthorization(all);
-            }
         }
     }
 }

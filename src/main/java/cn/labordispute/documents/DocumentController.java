@@ -4,7 +4,6 @@ import cn.labordispute.cases.CaseRepository;
 import cn.labordispute.cases.DisputeCase;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.security.Caller;
-import cn.labordispute.security.StaffSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -117,24 +116,20 @@ class DocumentController {
         model.addAttribute("documents", issued);
         model.addAttribute("shown", shown != null ? shown : issued.isEmpty() ? null : issued.get(issued.size() - 1).id());
         model.addAttribute("user", caller.userId());
-        model.addAttribute("csrf", StaffSession.csrfToken(request));
         return "pages/documents";
     }
 
     @PostMapping("/cases/{caseNumber}/documents")
     String issueFromPage(@PathVariable String caseNumber, @RequestParam(required = false) String kind,
-            @RequestParam(name = "_csrf", required = false) String csrf, Caller caller, HttpServletRequest request,
+            Caller caller, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         if (visible(caseNumber, caller).isEmpty()) {
             return page(caseNumber, null, caller, request, response, model);
         }
-        FieldError error = !StaffSession.validCsrf(request, csrf)
-                ? new FieldError("_csrf", "页面已过期，请刷新后重试 / the page expired, reload and try again")
-                : DocumentKind.find(kind).isEmpty() ? kindError() : null;
+        FieldError error = DocumentKind.find(kind).isEmpty() ? kindError() : null;
         if (error != null) {
             String view = page(caseNumber, null, caller, request, response, model);
-            response.setStatus(error.field().equals("_csrf") ? HttpServletResponse.SC_FORBIDDEN
-                    : HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", List.of(error));
             return view;
         }

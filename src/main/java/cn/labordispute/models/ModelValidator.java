@@ -61,7 +61,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * same deployment), TIMER_PERIOD, GATEWAY_QUESTION, CALL_ACTIVITY, MESSAGE_CATCHER, ESCALATION_CATCHER, DEAD_END,
  * UNREACHABLE, DMN_OVERLAP, DMN_GAP ({@link DecisionTableCheck}), FORM (parses, id = file name, unique keys, used),
  * FORM_FIELDS (a decision right after a task reads only what its form or the model sets), SHADOWS_BEAN (no form field or
- * variable a model sets is named like a bean the models call, which the variable would hide from the expression).
+ * variable a model sets is named like a bean the models call, which the variable would hide from the expression), CODE
+ * (no code of its own: {@link ModelSafety}).
  */
 public class ModelValidator {
 
@@ -100,6 +101,8 @@ public class ModelValidator {
 
     public List<Violation> validate(ModelFiles files) {
         List<Violation> found = new ArrayList<>();
+        ModelSafety safety = new ModelSafety();
+        files.all().forEach((file, content) -> found.addAll(safety.check(file, content)));
         Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
         Set<String> processKeys = new HashSet<>(context.deployedProcessKeys());
         files.ofType(ModelFiles.BPMN).forEach((file, content) -> {

@@ -8,7 +8,6 @@ import cn.labordispute.documents.PdfRenderer;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.intake.InvalidApplicationException;
 import cn.labordispute.security.Organisations;
-import cn.labordispute.security.StaffSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -74,7 +73,6 @@ class PortalController {
     void common(HttpServletRequest request, Model model) {
         model.addAttribute("en", PortalSession.english(request));
         model.addAttribute("large", PortalSession.large(request));
-        model.addAttribute("csrf", StaffSession.csrfToken(request));
         model.addAttribute("path", request.getRequestURI());
         model.addAttribute("t", Times.INSTANCE);
     }
@@ -91,14 +89,12 @@ class PortalController {
 
     @PostMapping("/portal/apply")
     String apply(@ModelAttribute("form") ApplyForm form, @RequestParam(name = "evidence", required = false) List<MultipartFile> files,
-            @RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request,
+            HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        checkCsrf(request, csrf);
         try {
             PortalApplications.Submitted submitted = applications.apply(form, uploads(files), request.getRemoteAddr(),
                     PortalSession.english(request));
             PortalSession.grant(request, submitted.caseNumber());
-            model.addAttribute("csrf", StaffSession.csrfToken(request));
             model.addAttribute("submitted", submitted);
             return "portal/submitted";
         } catch (PortalError e) {
@@ -112,8 +108,7 @@ class PortalController {
     @ResponseBody
     ResponseEntity<Map<String, Object>> sendCode(@RequestParam(required = false) String phone,
             @RequestParam(required = false) String purpose, @RequestParam(required = false) String caseNumber,
-            @RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request) {
-        checkCsrf(request, csrf);
+            HttpServletRequest request) {
         OneTimeCodes.Purpose p;
         try {
             p = OneTimeCodes.Purpose.valueOf(purpose == null ? "" : purpose);
@@ -139,9 +134,8 @@ class PortalController {
 
     @PostMapping("/portal/follow")
     String follow(@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String code,
-            @RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request,
+            HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        checkCsrf(request, csrf);
         try {
             PortalAccess.Access found = access.withCode(caseNumber, code, request.getRemoteAddr());
             PortalSession.grant(request, found.caseNumber());
@@ -156,13 +150,11 @@ class PortalController {
 
     @PostMapping("/portal/follow/phone")
     String followByPhone(@RequestParam(required = false) String phone, @RequestParam(required = false) String code,
-            @RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request,
+            HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        checkCsrf(request, csrf);
         try {
             List<PortalAccess.Access> found = access.withPhone(phone, code, request.getRemoteAddr());
             found.forEach(a -> PortalSession.grant(request, a.caseNumber()));
-            model.addAttribute("csrf", StaffSession.csrfToken(request));
             model.addAttribute("found", found.stream().map(a -> caseView.summary(a.caseNumber())).toList());
             return "portal/follow";
         } catch (PortalError e) {
@@ -192,7 +184,6 @@ class PortalController {
             @RequestParam Map<String, String> form,
             @RequestParam(name = "evidence", required = false) List<MultipartFile> files, HttpServletRequest request,
             HttpServletResponse response, RedirectAttributes redirect, Model model) {
-        checkCsrf(request, form.get("_csrf"));
         Optional<PortalAccess.Access> a = granted(request, caseNumber);
         if (a.isEmpty()) {
             return myCase(caseNumber, request, response, model);
@@ -266,8 +257,7 @@ class PortalController {
     }
 
     @PostMapping("/portal/leave")
-    String leave(@RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request) {
-        checkCsrf(request, csrf);
+    String leave(HttpServletRequest request) {
         PortalSession.leave(request);
         return "redirect:/portal";
     }
@@ -307,12 +297,6 @@ class PortalController {
         return "/portal/cases/" + UriUtils.encodePathSegment(caseNumber, StandardCharsets.UTF_8);
     }
 
-    private static void checkCsrf(HttpServletRequest request, String csrf) {
-        String token = csrf != null ? csrf : request.getHeader("X-CSRF-Token");
-        if (!StaffSession.validCsrf(request, token)) {
-            throw new PortalExceptions.CsrfRejected();
-        }
-    }
 
     private static List<Evidence.Upload> uploads(List<MultipartFile> files) {
         List<Evidence.Upload> uploads = new ArrayList<>();

@@ -2,7 +2,6 @@ package cn.labordispute.prevention;
 
 import cn.labordispute.calendar.Times;
 import cn.labordispute.security.Caller;
-import cn.labordispute.security.StaffSession;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +54,6 @@ class RiskPageController {
         model.addAttribute("significant", openByLevel.getOrDefault("SIGNIFICANT", 0L));
         model.addAttribute("general", openByLevel.getOrDefault("GENERAL", 0L));
         model.addAttribute("user", caller.userId());
-        model.addAttribute("csrf", StaffSession.csrfToken(request));
         model.addAttribute("t", Times.INSTANCE);
         return "pages/risks";
     }

@@ -70,7 +70,8 @@ public class IdentitySetup {
         grant(Roles.POLICY_EDITORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.MIGRATE_INSTANCE);
         grant(Roles.POLICY_EDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
         grant(Roles.POLICY_EDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-        grant(Roles.POLICY_EDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.UPDATE);
+        // migration is their tool for running cases: they may not write a running case's variables
+        revoke(Roles.POLICY_EDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.UPDATE);
         grant(Roles.POLICY_EDITORS, Resources.BATCH, "*", Permissions.CREATE);
         grant(Roles.POLICY_EDITORS, Resources.BATCH, "*", Permissions.READ);
         ensureFilters();
@@ -106,6 +107,16 @@ public class IdentitySetup {
         }
         a.addPermission(permission);
         authorizations.saveAuthorization(a);
+    }
+
+    /** Takes a permission back from a group's row (granted by an earlier version of this set-up). */
+    private void revoke(String group, Resource resource, String resourceId, Permission permission) {
+        Authorization a = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (a != null && a.isPermissionGranted(permission)) {
+            a.removePermission(permission);
+            authorizations.saveAuthorization(a);
+        }
     }
 
     private void ensureFilters() {

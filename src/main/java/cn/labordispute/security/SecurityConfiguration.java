@@ -1,66 +1,174 @@
 package cn.labordispute.security;
 
-import jakarta.servlet.http.HttpServletRequest;
+
 import java.util.List;
+import java.util.Map;
+import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** Authentication for the application's REST API and Camunda's engine REST API; Caller as a controller argument. */
+/**
+ * The one security frame, denying by default. Four filter chains:
+ * <ul>
+ * <li>the engine REST API ({@code /engine-rest/**}): HTTP Basic, no session; the engine then applies the caller's
+ * Camunda authorisations;</li>
+ * <li>the Camunda webapps ({@code /camunda/**}): the staff session of the login page, which Tasklist, Cockpit and Admin
+ * trust (container-based authentication), so a member of staff logs in once;</li>
+ * <li>the party portal ({@code /portal/**}): open to everyone, a case shown only to the session it was granted to;</li>
+ * <li>everything else: the staff pages (form login) and the application's API ({@code /api/**}, HTTP Basic or the
+ * page session with its CSRF token); a path not declared here is refused.</li>
+ * </ul>
+ * CSRF, security headers and the session cookie (SameSite, HttpOnly, Secure where configured) come from the framework.
+ */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration implements WebMvcConfigurer {
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    /** Scripts only from the application itself; inline styles for ECharts and the BPMN viewer. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/default/login/*";
+    static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
 
     @Bean
-    FilterRegistrationBean<StaffAuthenticationFilter> staffAuthentication(StaffDirectory directory) {
-        FilterRegistrationBean<StaffAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new StaffAuthenticationFilter(directory));
-        registration.addUrlPatterns("/api/*");
-        return registration;
+    AuthenticationManager authenticationManager(StaffAuthenticationProvider staff) {
+        return new ProviderManager(staff);
     }
 
     @Bean
-    FilterRegistrationBean<StaffPageFilter> staffPages(StaffDirectory directory) {
-        FilterRegistrationBean<StaffPageFilter> registration = new FilterRegistrationBean<>(new StaffPageFilter(directory));
-        registration.addUrlPatterns("/supervision", "/supervision/*", "/cases/*", "/policy");
-        return registration;
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http, SecurityResponses responses) throws Exception {
+        return http.securityMatcher(paths("/engine-rest/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.realmName("labor-dispute").authenticationEntryPoint(responses.unauthorisedJson()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(responses.unauthorisedJson()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
     }
 
-    /** The engine REST API obeys the same users and Camunda authorisations as the webapps. */
+    /** The Camunda webapps send their own CSP and CSRF header (X-XSRF-TOKEN); Spring adds the rest. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http, SecurityResponses responses) throws Exception {
+        return http.securityMatcher(paths("/camunda/**"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(post(WEBAPP_LOGIN)).permitAll()
+                        .requestMatchers(paths("/camunda/app/**", "/camunda/api/**", "/camunda/lib/**", "/camunda/assets/**",
+                                "/camunda/", "/camunda")).authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(f -> f.loginProcessingUrl(WEBAPP_LOGIN).successHandler(responses.webappLoggedIn())
+                        .failureHandler(responses.webappLoginFailed()))
+                .logout(l -> l.logoutRequestMatcher(post(WEBAPP_LOGOUT))
+                        .logoutSuccessHandler(responses.loggedOutJson()))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(responses.unauthorisedJson(), paths("/camunda/api/**"))
+                        .defaultAuthenticationEntryPointFor(responses.toLoginPage(), paths("/camunda/**")))
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain portal(HttpSecurity http) throws Exception {
+        return http.securityMatcher(paths("/portal/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.csrfTokenRepository(csrfTokens()))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain staff(HttpSecurity http, SecurityResponses responses) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(paths("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"))
+                        .permitAll()
+                        .requestMatchers(paths("/policy", "/api/policy/**"))
+                        .hasAnyAuthority(Roles.POLICY_EDITORS, Roles.ADMINS)
+                        .requestMatchers(paths("/", "/api/**", "/supervision", "/supervision/**", "/cases/**")).authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
+                        .successHandler(responses.pageLoggedIn()).failureHandler(responses.pageLoginFailed()))
+                .httpBasic(b -> b.realmName("labor-dispute").authenticationEntryPoint(responses.unauthorisedJson()))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?loggedOut"))
+                .csrf(c -> c.csrfTokenRepository(csrfTokens()).ignoringRequestMatchers(SecurityResponses::basicAuth))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(responses.unauthorisedJson(), paths("/api/**"))
+                        .defaultAuthenticationEntryPointFor(responses.toLoginPage(), request -> true)
+                        .accessDeniedHandler(responses.denied()))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /** Paths of the whole application (the webapps and the engine REST API are other servlets than Spring MVC's). */
+    static RequestMatcher paths(String... patterns) {
+        RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            matchers[i] = PathPatternRequestMatcher.withDefaults().matcher(patterns[i]);
+        }
+        return matchers.length == 1 ? matchers[0] : new OrRequestMatcher(matchers);
+    }
+
+    private static RequestMatcher post(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern);
+    }
+
+    /** The session's token, sent back as the form field {@code _csrf} or the header {@code X-CSRF-Token}. */
+    private static HttpSessionCsrfTokenRepository csrfTokens() {
+        HttpSessionCsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
+        tokens.setHeaderName("X-CSRF-Token");
+        return tokens;
+    }
+
+    /** The engine REST API takes the user Spring Security authenticated and applies the Camunda authorisations. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
+        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.setUrlPatterns(List.of("/engine-rest/*"));
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new HandlerMethodArgumentResolver() {
-            @Override
-            public boolean supportsParameter(MethodParameter parameter) {
-                return parameter.getParameterType() == Caller.class;
-            }
-
-            @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
-                    NativeWebRequest request, WebDataBinderFactory binders) {
-                Object caller = request.getNativeRequest(HttpServletRequest.class)
-                        .getAttribute(StaffAuthenticationFilter.CALLER);
-                if (caller == null) {
-                    throw new IllegalStateException("no authenticated caller: is the path under /api/?");
-                }
-                return caller;
-            }
-        });
+    /** Tasklist, Cockpit and Admin take the staff member of the session: one login for the pages and the webapps. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.setUrlPatterns(List.of("/camunda/app/*", "/camunda/api/*"));
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
     }
 }

@@ -5,7 +5,6 @@ import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.security.Caller;
 import cn.labordispute.security.Organisations;
-import cn.labordispute.security.StaffSession;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,7 +102,6 @@ class StatisticsController {
             throws JsonProcessingException {
         Checked checked = check(caller, p);
         model.addAttribute("user", caller.userId());
-        model.addAttribute("csrf", StaffSession.csrfToken(request));
         model.addAttribute("p", p);
         model.addAttribute("organisations", organisations.all().stream()
                 .filter(o -> caller.cityWide() || SupervisionService.supervised(caller).contains(o.code())).toList());

@@ -4,7 +4,6 @@ import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.calendar.Times;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.security.Caller;
-import cn.labordispute.security.StaffSession;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
@@ -55,7 +54,6 @@ class SubsidyController {
     String page(@RequestParam(required = false) String month, Caller caller, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         model.addAttribute("user", caller.userId());
-        model.addAttribute("csrf", StaffSession.csrfToken(request));
         model.addAttribute("t", Times.INSTANCE);
         Set<String> scope = SupervisionService.supervised(caller);
         YearMonth m = parse(month);

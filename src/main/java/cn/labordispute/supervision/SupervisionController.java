@@ -2,7 +2,6 @@ package cn.labordispute.supervision;
 
 import cn.labordispute.calendar.Times;
 import cn.labordispute.security.Caller;
-import cn.labordispute.security.StaffSession;
 import cn.labordispute.cases.CaseViews;
 import cn.labordispute.deadlines.DeadlineRecords;
 import cn.labordispute.intake.FieldError;
@@ -42,7 +41,6 @@ class SupervisionController {
     String caseView(@PathVariable String caseNumber, Caller caller, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         model.addAttribute("user", caller.userId());
-        model.addAttribute("csrf", StaffSession.csrfToken(request));
         model.addAttribute("t", Times.INSTANCE);
         var found = cases.find(caseNumber).filter(c -> caller.mayActFor(c.organisation()));
         if (found.isEmpty()) {
@@ -72,16 +70,13 @@ class SupervisionController {
     @PostMapping("/supervision/reassign")
     String reassign(Caller caller, @RequestParam(name = "taskId", required = false) List<String> taskIds,
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String note,
-            @RequestParam(name = "_csrf", required = false) String csrf, HttpServletRequest request,
+            HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        List<FieldError> errors = StaffSession.validCsrf(request, csrf)
-                ? reassignment.reassign(caller, taskIds, assignee, note)
-                : List.of(new FieldError("_csrf", "页面已过期，请刷新后重试 / the page expired, reload and try again"));
+        List<FieldError> errors = reassignment.reassign(caller, taskIds, assignee, note);
         if (errors.isEmpty()) {
             return "redirect:/supervision?done=" + taskIds.size();
         }
-        response.setStatus(errors.get(0).field().equals("_csrf") ? HttpServletResponse.SC_FORBIDDEN
-                : HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("errors", errors);
         return render(caller, request, model);
     }
@@ -90,16 +85,12 @@ class SupervisionController {
     @PostMapping("/supervision/extensions")
     String decideExtension(Caller caller, @RequestParam(required = false) String taskId,
             @RequestParam(required = false) Boolean approved, @RequestParam(required = false) Integer days,
-            @RequestParam(required = false) String note, @RequestParam(name = "_csrf", required = false) String csrf,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
-        List<FieldError> errors = StaffSession.validCsrf(request, csrf)
-                ? extensions.decide(caller, taskId, approved, days, note)
-                : List.of(new FieldError("_csrf", "页面已过期，请刷新后重试 / the page expired, reload and try again"));
+            @RequestParam(required = false) String note, HttpServletRequest request, HttpServletResponse response, Model model) {
+        List<FieldError> errors = extensions.decide(caller, taskId, approved, days, note);
         if (errors.isEmpty()) {
             return "redirect:/supervision?extension=" + (Boolean.TRUE.equals(approved) ? "approved" : "refused");
         }
-        response.setStatus(errors.get(0).field().equals("_csrf") ? HttpServletResponse.SC_FORBIDDEN
-                : HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("errors", errors);
         return render(caller, request, model);
     }
@@ -110,7 +101,6 @@ class SupervisionController {
         model.addAttribute("extensions", board.supervisor() ? extensions.pending(caller) : List.of());
         model.addAttribute("staff", board.supervisor() ? reassignment.staff(caller) : java.util.Map.of());
         model.addAttribute("user", caller.userId());
-        model.addAttribute("csrf", StaffSession.csrfToken(request));
         return "pages/supervision";
     }
 }

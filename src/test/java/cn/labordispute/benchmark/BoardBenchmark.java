@@ -181,12 +181,12 @@ public final class BoardBenchmark {
         try {
             String form = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"").matcher(form);
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
             csrf.find();
             client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf="
-                            + csrf.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                            + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
             java.net.http.HttpRequest page = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build();
             for (int i = 0; i < 5; i++) {
                 client.send(page, java.net.http.HttpResponse.BodyHandlers.ofString());

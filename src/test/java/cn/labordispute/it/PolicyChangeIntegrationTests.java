@@ -100,7 +100,7 @@ class PolicyChangeIntegrationTests {
         ResponseEntity<Map<String, Object>> answer = http.withBasicAuth("wangfang", "demo")
                 .exchange("/api/policy/validate", HttpMethod.POST, multipart(Map.of(), null, true), MAP);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(answer.getBody().get("message").toString()).contains("政策人员").contains("policy editors");
+        assertThat(answer.getBody().get("message").toString()).contains("您无权");
     }
 
     @Test

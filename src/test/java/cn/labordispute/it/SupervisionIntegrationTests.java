@@ -37,7 +37,7 @@ import org.springframework.util.MultiValueMap;
 @StaffApiTest
 class SupervisionIntegrationTests {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     TestRestTemplate http;
@@ -207,8 +207,13 @@ class SupervisionIntegrationTests {
         fields.add("password", "demo");
         fields.add("_csrf", "forged");
         ResponseEntity<String> forged = browser.postForEntity("/login", new HttpEntity<>(fields, headers), String.class);
-        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(forged.getBody()).contains("页面已过期");
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(forged.getHeaders().getLocation().toString()).endsWith("/login?expired");
+        HttpHeaders session = new HttpHeaders();
+        session.add(HttpHeaders.COOKIE, forged.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
+        assertThat(browser.exchange("/supervision", HttpMethod.GET, new HttpEntity<>(session), String.class)
+                .getStatusCode()).as("no one was logged in").isEqualTo(HttpStatus.FOUND);
+        assertThat(browser.getForEntity(forged.getHeaders().getLocation(), String.class).getBody()).contains("页面已过期");
     }
 
     private ResponseEntity<String> act(String cookie, String csrf, List<String> taskIds, String assignee, String note) {

@@ -67,7 +67,7 @@ class PortalIntegrationTests {
         }
     }
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([0-9a-f]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("(?:验证码是|code is) (\\d{6})");
     /** A passport scan: a few bytes of a real PNG signature and header. */
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};

@@ -1,0 +1,123 @@
+package cn.labordispute.security;
+
+import java.security.SecureRandom;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The administrator account ({@code admin}, group {@code camunda-admin} with every permission). Outside the demo no
+ * default password exists: the configured one ({@code dispute.security.admin-password}) is used, or on a fresh
+ * installation one is generated and printed once; an installation whose administrator still has the demo's password
+ * refuses to start. The demo keeps admin / admin and says so at start-up and on the login page.
+ */
+@Component
+public class AdminAccount {
+
+    public static final String ADMIN = "admin";
+    static final String DEMO_PASSWORD = "admin";
+    private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final boolean demo;
+    private final String demoPassword;
+    private final String configuredPassword;
+
+    public AdminAccount(IdentityService identity, AuthorizationService authorizations,
+            @Value("${dispute.demo.enabled:false}") boolean demo,
+            @Value("${dispute.demo.admin-password:admin}") String demoPassword,
+            @Value("${dispute.security.admin-password:}") String configuredPassword) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.demo = demo;
+        this.demoPassword = demoPassword;
+        this.configuredPassword = configuredPassword;
+    }
+
+    /** Whether the demo's well-known administrator password is in use (the login page warns). */
+    public boolean demoPasswordInUse() {
+        return demo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    public void ensure() {
+        ensureAdminsGroup();
+        if (identity.createUserQuery().userId(ADMIN).count() == 0) {
+            String password = demo ? demoPassword : configuredPassword;
+            boolean generated = !demo && (password == null || password.isBlank());
+            if (generated) {
+                password = generate();
+            }
+            create(password);
+            if (generated) {
+                log.warn("\n\n  The administrator account was created: user admin, password {}\n"
+                        + "  It is printed this once: log in and change it in Admin (系统管理).\n", password);
+            }
+        } else if (!demo && identity.checkPassword(ADMIN, DEMO_PASSWORD)) {
+            throw new IllegalStateException("The administrator 'admin' still has the demo password. Outside the demo "
+                    + "this is refused: set DISPUTE_SECURITY_ADMIN_PASSWORD and change the password in Admin, "
+                    + "or start with the demo enabled (dispute.demo.enabled=true) for a test installation.");
+        }
+        if (identity.createUserQuery().userId(ADMIN).memberOfGroup(Roles.ADMINS).count() == 0) {
+            identity.createMembership(ADMIN, Roles.ADMINS);
+        }
+        if (demo) {
+            log.warn("DEMO: the administrator is admin / {} and every demo user's password is 'demo'. "
+                    + "Never use the demo set-up for real cases.", demoPassword);
+        }
+    }
+
+    private void create(String password) {
+        User user = identity.newUser(ADMIN);
+        user.setFirstName("系统管理员");
+        user.setLastName("admin");
+        user.setEmail("admin@example.cn");
+        user.setPassword(password);
+        identity.saveUser(user);
+    }
+
+    /** The camunda-admin group may do everything, as Camunda's own administrator set-up grants. */
+    private void ensureAdminsGroup() {
+        if (identity.createGroupQuery().groupId(Roles.ADMINS).count() == 0) {
+            Group group = identity.newGroup(Roles.ADMINS);
+            group.setName("系统管理员");
+            group.setType("SYSTEM");
+            identity.saveGroup(group);
+        }
+        for (Resource resource : Resources.values()) {
+            if (authorizations.createAuthorizationQuery().groupIdIn(Roles.ADMINS).resourceType(resource)
+                    .resourceId(Authorization.ANY).count() == 0) {
+                Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                all.setGroupId(Roles.ADMINS);
+                all.setResource(resource);
+                all.setResourceId(Authorization.ANY);
+                all.addPermission(Permissions.ALL);
+                authorizations.saveAuthorization(all);
+            }
+        }
+    }
+
+    private static String generate() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,279 @@
+package cn.labordispute.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.DefaultResponseErrorHandler;
+import org.springframework.web.client.RestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Trust, part one, as a hostile user tries it: code through a deployed model on every deployment path, a policy
+ * editor writing a running case's variables, a stranger locking a member of staff out, missing security headers,
+ * the login's redirect to another host, and an absurd page number.
+ */
+@StaffApiTest
+class SecurityFrameIntegrationTests {
+
+    /** A timer in the past that reaches java.lang.System by reflection, and a task that calls the database bean. */
+    static final String HOSTILE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                targetNamespace="http://example.cn/hostile">
+              <process id="hostile" name="恶意流程" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <startEvent id="StartEvent_Now"><timerEventDefinition><timeDate>2020-01-01T00:00:00</timeDate></timerEventDefinition></startEvent>
+                <sequenceFlow id="Flow_1" sourceRef="StartEvent_Now" targetRef="Task_Reflect" />
+                <serviceTask id="Task_Reflect" name="读取系统" camunda:expression="${'x'.getClass().forName('java.lang.System').getProperty('user.home')}" />
+                <sequenceFlow id="Flow_2" sourceRef="Task_Reflect" targetRef="Task_Sql" />
+                <serviceTask id="Task_Sql" name="查库" camunda:expression="${jdbcClient.sql('SELECT COUNT(*) FROM dc_party').query().singleValue()}" />
+                <sequenceFlow id="Flow_3" sourceRef="Task_Sql" targetRef="EndEvent_Done" />
+                <endEvent id="EndEvent_Done" />
+              </process>
+            </definitions>
+            """;
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    AuthenticationManager authentication;
+
+    /** A browser's client: redirects are answers, not followed; 4xx/5xx are answers too. */
+    private RestTemplate browser() {
+        return new RestTemplateBuilder().rootUri(http.getRootUri())
+                .requestFactory(() -> new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER).build()))
+                .errorHandler(new DefaultResponseErrorHandler() {
+                    @Override
+                    public boolean hasError(ClientHttpResponse response) {
+                        return false;
+                    }
+                }).build();
+    }
+
+    @Test
+    void codeThroughADeployedExpressionIsRefusedOnTheEngineRestApi() {
+        long before = repository.createDeploymentQuery().count();
+        ResponseEntity<String> answer = deploy(http.withBasicAuth("huangli", "demo"), "/engine-rest/deployment/create",
+                new HttpHeaders());
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).contains("部署被拒绝", "Task_Reflect", "getClass", "Task_Sql", "jdbcClient 不是登记的组件");
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("hostile").count()).isZero();
+    }
+
+    @Test
+    void codeThroughADeployedExpressionIsRefusedOnThePolicyPageAndInCockpit() {
+        long before = repository.createDeploymentQuery().count();
+        TestRestTemplate policy = http.withBasicAuth("huangli", "demo");
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("files", file());
+        ResponseEntity<String> checked = policy.postForEntity("/api/policy/validate", form, String.class);
+        assertThat(checked.getBody()).contains("CODE", "Task_Reflect", "getClass");
+        form.add("comment", "试图部署");
+        ResponseEntity<String> deployed = policy.postForEntity("/api/policy/deployments", form, String.class);
+        assertThat(deployed.getStatusCode().is4xxClientError()).as(deployed.getBody()).isTrue();
+        assertThat(deployed.getBody()).contains("Task_Sql");
+
+        // Cockpit and the Modeler deploy through the webapps' engine API, in the staff session
+        String session = loginSession("huangli");
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, session);
+        ResponseEntity<String> xsrf = browser().exchange("/camunda/api/engine/engine/default/deployment/count",
+                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        String token = xsrf.getHeaders().getFirst("X-XSRF-TOKEN");
+        String cookie = xsrf.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
+                .filter(c -> c.startsWith("XSRF-TOKEN")).map(c -> c.split(";")[0]).findFirst().orElse("");
+        headers.set(HttpHeaders.COOKIE, session + "; " + cookie);
+        headers.add("X-XSRF-TOKEN", token);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        MultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
+        upload.add("deployment-name", "hostile");
+        upload.add("data", file());
+        ResponseEntity<String> cockpit = browser().postForEntity("/camunda/api/engine/engine/default/deployment/create",
+                new HttpEntity<>(upload, headers), String.class);
+        assertThat(cockpit.getStatusCode()).as(cockpit.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(cockpit.getBody()).contains("部署被拒绝");
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void aPolicyEditorCannotWriteTheVariablesOfARunningCase() {
+        String caseNumber = (String) new StaffClient(http, "wangfang", "demo").openCase(Applications.mediation("yuzhong"))
+                .getBody().get("caseNumber");
+        ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .processDefinitionKey("labor_dispute_case").singleResult();
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> write = http.withBasicAuth("huangli", "demo").exchange(
+                "/engine-rest/process-instance/" + running.getId() + "/variables/caseOutcome", HttpMethod.PUT,
+                new HttpEntity<>("{\"value\":\"FORGED\",\"type\":\"String\"}", json), String.class);
+        assertThat(write.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(runtime.getVariable(running.getId(), "caseOutcome")).isNotEqualTo("FORGED");
+    }
+
+    @Test
+    void aStrangerCannotLockAMemberOfStaffOut() {
+        // one wrong password no longer makes the right one fail (the engine's own lock is off)
+        TestRestTemplate wrong = http.withBasicAuth("zhanglei", "guess");
+        assertThat(wrong.getForEntity("/api/cases", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("zhanglei", "demo").getForEntity("/api/cases", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        // eleven wrong passwords from a stranger's address: that address waits, the member of staff does not
+        for (int i = 0; i < 11; i++) {
+            assertThatThrownBy(() -> loginFrom("203.0.113.9", "chenjing", "guess")).isInstanceOf(
+                    org.springframework.security.core.AuthenticationException.class);
+        }
+        assertThatThrownBy(() -> loginFrom("203.0.113.9", "chenjing", "demo"))
+                .hasMessageContaining("too many failed logins");
+        assertThat(loginFrom("198.51.100.20", "chenjing", "demo").isAuthenticated()).isTrue();
+        assertThat(http.withBasicAuth("chenjing", "demo").getForEntity("/api/cases", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThatThrownBy(() -> loginFrom("198.51.100.20", "chenjing", "wrong"))
+                .isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void everyKindOfPageCarriesTheSecurityHeaders() {
+        String session = loginSession("liuyang");
+        HttpHeaders withSession = new HttpHeaders();
+        withSession.add(HttpHeaders.COOKIE, session);
+        for (String path : List.of("/login", "/portal", "/portal/apply", "/supervision", "/api/cases",
+                "/camunda/app/tasklist/default/")) {
+            ResponseEntity<String> page = browser().exchange(path, HttpMethod.GET, new HttpEntity<>(withSession), String.class);
+            assertThat(page.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            HttpHeaders h = page.getHeaders();
+            assertThat(h.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(h.getFirst("Referrer-Policy")).as(path).isEqualTo("same-origin");
+            assertThat(h.getFirst("Content-Security-Policy")).as(path).contains("frame-ancestors 'none'");
+            assertThat(h.getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
+        }
+        ResponseEntity<String> engine = http.withBasicAuth("wangfang", "demo").getForEntity("/engine-rest/task", String.class);
+        assertThat(engine.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        String cookie = browser().getForEntity("/login", String.class).getHeaders().getFirst(HttpHeaders.SET_COOKIE);
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax");
+    }
+
+    @Test
+    void theLoginGoesBackOnlyToAPathOfThisApplication() {
+        for (String next : List.of("/\\evil.example", "//evil.example", "https://evil.example/", "/%0d%0aLocation:x")) {
+            ResponseEntity<String> answer = login("liuyang", next);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+            assertThat(answer.getHeaders().getLocation().getHost()).as(next).isIn(null, "localhost");
+            assertThat(answer.getHeaders().getLocation().getRawPath()).as(next).isIn("/supervision", "/%0d%0aLocation:x");
+        }
+        assertThat(login("liuyang", "/supervision/risks").getHeaders().getLocation().getPath()).isEqualTo("/supervision/risks");
+    }
+
+    @Test
+    void undeclaredPathsAreRefusedAndAnAbsurdPageIsAnEmptyPage() {
+        assertThat(http.withBasicAuth("wangfang", "demo").getForEntity("/admin/anything", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/camunda/api/engine/engine/default/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<Map> page = http.withBasicAuth("wangfang", "demo")
+                .getForEntity("/api/cases?page=2147483647", Map.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<?>) page.getBody().get("cases")).isEmpty();
+        assertThat(http.withBasicAuth("wangfang", "demo").getForEntity("/policy", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theDemosAdministratorPasswordIsRefusedOutsideTheDemo() {
+        var outsideDemo = new cn.labordispute.security.AdminAccount(identity, authorizations, false, "admin", "");
+        assertThatThrownBy(outsideDemo::ensure).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("demo password");
+    }
+
+    private org.springframework.security.core.Authentication loginFrom(String address, String user, String password) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr(address);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            return authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, password));
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    private ResponseEntity<String> deploy(TestRestTemplate client, String path, HttpHeaders headers) {
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("deployment-name", "hostile");
+        form.add("data", file());
+        return client.postForEntity(path, new HttpEntity<>(form, headers), String.class);
+    }
+
+    private static ByteArrayResource file() {
+        return new ByteArrayResource(HOSTILE.strip().getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "hostile.bpmn";
+            }
+        };
+    }
+
+    /** The staff login form as a browser sends it; the answer's session cookie. */
+    private String loginSession(String user) {
+        ResponseEntity<String> answer = login(user, "/supervision");
+        return answer.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+    }
+
+    private ResponseEntity<String> login(String user, String next) {
+        ResponseEntity<String> form = browser().getForEntity("/login", String.class);
+        String cookie = form.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.getBody());
+        assertThat(csrf.find()).isTrue();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, cookie);
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        fields.add("username", user);
+        fields.add("password", "demo");
+        fields.add("next", next);
+        fields.add("_csrf", csrf.group(1));
+        return browser().postForEntity("/login", new HttpEntity<>(fields, headers), String.class);
+    }
+}
