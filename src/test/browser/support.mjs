@@ -11,14 +11,27 @@ export function check(condition, what) {
   console.log('ok - ' + what);
 }
 
-/** Runs body(browser) in headless Chromium and always closes it. */
+/**
+ * Runs body(browser) in headless Chromium and always closes it. Every page is watched for what the
+ * Content-Security-Policy blocked: a blocked script, style, image or frame fails the check.
+ */
 export async function withBrowser(body) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
+  const blocked = [];
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.on('console', message => {
+      if (message.text().includes('Content Security Policy')) blocked.push(page.url() + ': ' + message.text());
+    });
+    return page;
+  };
   try {
     await body(browser);
+    check(blocked.length === 0, 'nothing on the pages was blocked by the Content-Security-Policy ' + blocked.join(' | '));
   } finally {
     await browser.close();
   }

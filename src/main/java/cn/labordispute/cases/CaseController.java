@@ -21,16 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CaseController {
 
-    private final CaseViews views;
+    private final CaseAccess access;
     private final CaseRepository cases;
     private final CaseCauses causes;
     private final Organisations organisations;
     private final CaseActions actions;
     private final FirstResponder firstResponder;
 
-    CaseController(CaseViews views, CaseRepository cases, CaseCauses causes, Organisations organisations,
+    CaseController(CaseAccess access, CaseRepository cases, CaseCauses causes, Organisations organisations,
             CaseActions actions, FirstResponder firstResponder) {
-        this.views = views;
+        this.access = access;
         this.cases = cases;
         this.causes = causes;
         this.organisations = organisations;
@@ -40,8 +40,7 @@ class CaseController {
 
     @GetMapping("/api/cases/{caseNumber}")
     ResponseEntity<?> one(@PathVariable String caseNumber, Caller caller) {
-        return views.find(caseNumber)
-                .filter(c -> caller.mayActFor(c.organisation()))
+        return access.view(caseNumber, caller)
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(Map.of("message", "没有该案件或无权查看 / no such case, or not yours to see")));
@@ -75,7 +74,7 @@ class CaseController {
     }
 
     private ResponseEntity<?> act(String caseNumber, Caller caller, Predicate<DisputeCase> action, String done) {
-        Optional<DisputeCase> found = cases.findByNumber(caseNumber).filter(c -> caller.mayActFor(c.orgCode()));
+        Optional<DisputeCase> found = access.find(caseNumber, caller);
         if (found.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body(Map.of("message", "没有该案件或无权查看 / no such case, or not yours to see"));

@@ -25,12 +25,14 @@ public class FirstResponder {
     }
 
     private final CaseRepository cases;
+    private final CaseAccess access;
     private final StaffDirectory staff;
     private final RuntimeService runtime;
     private final TaskService tasks;
 
-    FirstResponder(CaseRepository cases, StaffDirectory staff, RuntimeService runtime, TaskService tasks) {
+    FirstResponder(CaseRepository cases, CaseAccess access, StaffDirectory staff, RuntimeService runtime, TaskService tasks) {
         this.cases = cases;
+        this.access = access;
         this.staff = staff;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -40,7 +42,7 @@ public class FirstResponder {
     @Transactional
     public List<Refusal> handOver(Caller caller, String caseNumber, String to, String note) {
         List<Refusal> refusals = new ArrayList<>();
-        DisputeCase c = cases.findByNumber(caseNumber).filter(x -> caller.mayActFor(x.orgCode())).orElse(null);
+        DisputeCase c = access.find(caseNumber, caller).orElse(null);
         if (c == null) {
             refusals.add(new Refusal(404, "caseNumber", "没有该案件或无权查看 / no such case, or not yours to see"));
             return refusals;

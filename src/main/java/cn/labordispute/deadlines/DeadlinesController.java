@@ -1,6 +1,6 @@
 package cn.labordispute.deadlines;
 
-import cn.labordispute.cases.CaseRepository;
+import cn.labordispute.cases.CaseAccess;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.security.Caller;
 import java.time.LocalDate;
@@ -24,13 +24,13 @@ class DeadlinesController {
     private final Deadlines deadlines;
     private final StatutoryPeriods periods;
     private final DeadlineRecords records;
-    private final CaseRepository cases;
+    private final CaseAccess access;
 
-    DeadlinesController(Deadlines deadlines, StatutoryPeriods periods, DeadlineRecords records, CaseRepository cases) {
+    DeadlinesController(Deadlines deadlines, StatutoryPeriods periods, DeadlineRecords records, CaseAccess access) {
         this.deadlines = deadlines;
         this.periods = periods;
         this.records = records;
-        this.cases = cases;
+        this.access = access;
     }
 
     /** GET /api/deadlines?period=MEDIATION_ACCEPTANCE&from=2026-09-24: the last day, and every day the count skipped. */
@@ -72,7 +72,7 @@ class DeadlinesController {
     /** GET /api/cases/{caseNumber}/deadlines: every deadline watched on the case, with its state. */
     @GetMapping("/api/cases/{caseNumber}/deadlines")
     ResponseEntity<?> forCase(@PathVariable String caseNumber, Caller caller) {
-        if (cases.findByNumber(caseNumber).filter(c -> caller.mayActFor(c.orgCode())).isEmpty()) {
+        if (!access.visible(caseNumber, caller)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body(Map.of("message", "没有该案件或无权查看 / no such case, or not yours to see"));
         }

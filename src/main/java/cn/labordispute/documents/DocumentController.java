@@ -1,6 +1,6 @@
 package cn.labordispute.documents;
 
-import cn.labordispute.cases.CaseRepository;
+import cn.labordispute.cases.CaseAccess;
 import cn.labordispute.cases.DisputeCase;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.security.Caller;
@@ -40,12 +40,12 @@ class DocumentController {
             "没有该案件或无权查看 / no such case, or not yours to see");
 
     private final Documents documents;
-    private final CaseRepository cases;
+    private final CaseAccess access;
     private final PdfRenderer pdf;
 
-    DocumentController(Documents documents, CaseRepository cases, PdfRenderer pdf) {
+    DocumentController(Documents documents, CaseAccess access, PdfRenderer pdf) {
         this.documents = documents;
-        this.cases = cases;
+        this.access = access;
         this.pdf = pdf;
     }
 
@@ -147,7 +147,7 @@ class DocumentController {
     }
 
     private Optional<DisputeCase> visible(String caseNumber, Caller caller) {
-        return cases.findByNumber(caseNumber).filter(c -> caller.mayActFor(c.orgCode()));
+        return access.find(caseNumber, caller);
     }
 
     private Optional<IssuedDocument> found(String caseNumber, long id, Caller caller) {

@@ -4,6 +4,7 @@ import cn.labordispute.deadlines.DeadlinesProperties;
 import cn.labordispute.deadlines.StatutoryPeriods;
 import cn.labordispute.intake.IntakeService;
 import cn.labordispute.security.Caller;
+import cn.labordispute.security.IdentitySetup;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -79,11 +80,14 @@ public class ModelDeployments {
     private final StatutoryPeriods periods;
     private final DeadlinesProperties deadlines;
     private final JdbcTemplate jdbc;
+    private final IdentitySetup identitySetup;
     private final ObjectMapper json = new ObjectMapper();
 
     public ModelDeployments(RepositoryService repository, IdentityService identity, ProcessEngineConfigurationImpl engine,
-            PolicyTables tables, StatutoryPeriods periods, DeadlinesProperties deadlines, JdbcTemplate jdbc) {
+            PolicyTables tables, StatutoryPeriods periods, DeadlinesProperties deadlines, JdbcTemplate jdbc,
+            IdentitySetup identitySetup) {
         this.repository = repository;
+        this.identitySetup = identitySetup;
         this.identity = identity;
         this.engine = engine;
         this.tables = tables;
@@ -254,6 +258,7 @@ public class ModelDeployments {
                 return builder.deployWithResult();
             });
             deploymentId = deployment.getId();
+            identitySetup.grantTaskAccess(); // a new step's role may work on its process's tasks
             deployment.getDeployedProcessDefinitions().forEach(d -> definitions.add(d.getKey() + ":" + d.getVersion()));
             deployment.getDeployedDecisionDefinitions().forEach(d -> definitions.add(d.getKey() + ":" + d.getVersion()));
         }
@@ -376,9 +381,14 @@ public class ModelDeployments {
         }
     }
 
-    /** Runs engine calls as the caller, so that Camunda's authorisations and its operation log apply to them. */
+    /**
+     * Runs engine calls as the caller, so that Camunda's authorisations, the organisations (tenants) they may see and
+     * the operation log apply to them.
+     */
     <T> T asUser(Caller caller, Supplier<T> call) {
-        identity.setAuthentication(caller.userId(), List.copyOf(caller.groups()));
+        List<String> tenants = identity.createTenantQuery().userMember(caller.userId()).includingGroupsOfUser(true)
+                .list().stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
+        identity.setAuthentication(caller.userId(), List.copyOf(caller.groups()), tenants);
         try {
             return call.get();
         } finally {

@@ -1,6 +1,6 @@
 package cn.labordispute.portal;
 
-import cn.labordispute.cases.CaseRepository;
+import cn.labordispute.cases.CaseAccess;
 import cn.labordispute.cases.DisputeCase;
 import cn.labordispute.security.Caller;
 import java.util.Map;
@@ -21,11 +21,11 @@ class EvidenceController {
     private static final Map<String, String> NOT_FOUND = Map.of("message",
             "没有该案件或无权查看 / no such case, or not yours to see");
 
-    private final CaseRepository cases;
+    private final CaseAccess access;
     private final Evidence evidence;
 
-    EvidenceController(CaseRepository cases, Evidence evidence) {
-        this.cases = cases;
+    EvidenceController(CaseAccess access, Evidence evidence) {
+        this.access = access;
         this.evidence = evidence;
     }
 
@@ -43,6 +43,6 @@ class EvidenceController {
     }
 
     private Optional<DisputeCase> visible(String caseNumber, Caller caller) {
-        return cases.findByNumber(caseNumber).filter(c -> caller.mayActFor(c.orgCode()));
+        return access.find(caseNumber, caller);
     }
 }

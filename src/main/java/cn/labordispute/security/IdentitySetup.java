@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -15,9 +16,16 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -35,32 +43,47 @@ public class IdentitySetup {
     private final FilterService filters;
     private final TaskService tasks;
     private final Organisations organisations;
+    private final RepositoryService repository;
 
     IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks, Organisations organisations) {
+            TaskService tasks, Organisations organisations, RepositoryService repository) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
         this.organisations = organisations;
+        this.repository = repository;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     public void setUp() {
-        for (Organisation org : organisations.all()) {
+        List<Organisation> all = organisations.all();
+        for (Organisation org : all) {
+            ensureTenant(org);
             for (Roles role : Roles.values()) {
                 String group = role.groupFor(org.code());
                 ensureGroup(group, role.label() + "（" + org.name() + "）");
+                ensureTenantMember(org.code(), group);
                 grantStaff(group);
+                if (role == Roles.SUPERVISOR) {
+                    grantSupervisor(group);
+                }
             }
         }
         ensureGroup(Roles.CITY_SUPERVISORS, "市级主管（全部组织）");
+        ensureGroup(Roles.POLICY_EDITORS, "政策人员");
+        for (Organisation org : all) {
+            // the city sees every organisation; policy staff move every organisation's cases to a new version
+            ensureTenantMember(org.code(), Roles.CITY_SUPERVISORS);
+            ensureTenantMember(org.code(), Roles.POLICY_EDITORS);
+            ensureTenantMember(org.code(), Roles.ADMINS);
+        }
         grantStaff(Roles.CITY_SUPERVISORS);
+        grantSupervisor(Roles.CITY_SUPERVISORS);
         grant(Roles.CITY_SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Roles.CITY_SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(Roles.CITY_SUPERVISORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
-        ensureGroup(Roles.POLICY_EDITORS, "政策人员");
         grant(Roles.POLICY_EDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Roles.POLICY_EDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         grant(Roles.POLICY_EDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
@@ -74,14 +97,85 @@ public class IdentitySetup {
         revoke(Roles.POLICY_EDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.UPDATE);
         grant(Roles.POLICY_EDITORS, Resources.BATCH, "*", Permissions.CREATE);
         grant(Roles.POLICY_EDITORS, Resources.BATCH, "*", Permissions.READ);
+        grantTaskAccess();
         ensureFilters();
     }
 
-    /** What every member of staff needs in the Tasklist; tasks themselves are granted through candidate groups. */
+    /** What every member of staff needs in the Tasklist; their tasks are granted by process (see grantTaskAccess). */
     private void grantStaff(String group) {
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    }
+
+    /** Supervisors see every task of their organisations and hand tasks to others (assign). */
+    private void grantSupervisor(String group) {
+        grant(group, Resources.TASK, "*", Permissions.READ);
+        grant(group, Resources.TASK, "*", TaskPermissions.TASK_ASSIGN);
+        grant(group, Resources.TASK, "*", Permissions.UPDATE);
+    }
+
+    /**
+     * Task access by role and process, never by task: a role whose group is a candidate for some step of a process
+     * may see and work on (claim, complete) that process's tasks — READ_TASK and TASK_WORK on the process definition's
+     * key, read from the deployed models. Which organisation's tasks is the engine's tenant check. A handful of rows
+     * for the whole system instead of one per candidate group per task. Runs at start-up and after every deployment
+     * through the policy page.
+     */
+    public void grantTaskAccess() {
+        List<Organisation> all = organisations.all();
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+            Set<String> groups = new TreeSet<>();
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                if (task.getCamundaAssignee() != null && !task.getCamundaAssignee().isBlank()) {
+                    // a step given to a named person (the case's mediator, a risk's owner): any staff role may hold it
+                    for (Roles role : Roles.values()) {
+                        all.forEach(org -> groups.add(role.groupFor(org.code())));
+                    }
+                }
+                String candidates = task.getCamundaCandidateGroups();
+                if (candidates == null) {
+                    continue;
+                }
+                for (String candidate : candidates.split(",")) {
+                    groups.addAll(groupsOf(candidate.trim(), all));
+                }
+            }
+            for (String group : groups) {
+                grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), ProcessDefinitionPermissions.READ_TASK);
+                grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), ProcessDefinitionPermissions.TASK_WORK);
+            }
+        }
+    }
+
+    /** {@code mediator-${organisation}} stands for the mediators of every organisation; a literal group for itself. */
+    private Set<String> groupsOf(String candidate, List<Organisation> all) {
+        Set<String> groups = new TreeSet<>();
+        for (Roles role : Roles.values()) {
+            if (candidate.equals(role.id() + "-${organisation}")) {
+                all.forEach(org -> groups.add(role.groupFor(org.code())));
+            }
+        }
+        if (groups.isEmpty() && !candidate.contains("$") && !candidate.isEmpty()
+                && identity.createGroupQuery().groupId(candidate).count() > 0) {
+            groups.add(candidate);
+        }
+        return groups;
+    }
+
+    private void ensureTenant(Organisation org) {
+        if (identity.createTenantQuery().tenantId(org.code()).count() == 0) {
+            Tenant tenant = identity.newTenant(org.code());
+            tenant.setName(org.name());
+            identity.saveTenant(tenant);
+        }
+    }
+
+    private void ensureTenantMember(String tenant, String group) {
+        if (identity.createTenantQuery().tenantId(tenant).groupMember(group).count() == 0) {
+            identity.createTenantGroupMembership(tenant, group);
+        }
     }
 
     private void ensureGroup(String id, String name) {

@@ -43,10 +43,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    /** Scripts only from the application itself; inline styles for ECharts and the BPMN viewer. */
+    /**
+     * Scripts only from the application itself; inline styles for ECharts and the BPMN viewer; framed only by the
+     * application's own pages (the documents page previews a document in a frame).
+     */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
     static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/default/login/*";
     static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
 
@@ -97,6 +100,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.csrfTokenRepository(csrfTokens()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(f -> f.sameOrigin())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
@@ -122,6 +126,7 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(responses.toLoginPage(), request -> true)
                         .accessDeniedHandler(responses.denied()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(f -> f.sameOrigin())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }

@@ -11,6 +11,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -37,7 +38,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication request) throws AuthenticationException {
         String user = request.getName() == null ? "" : request.getName().trim();
         String password = request.getCredentials() == null ? "" : request.getCredentials().toString();
-        String address = clientAddress();
+        String address = request.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : clientAddress();
         var wait = throttle.waitFor(address, user);
         if (wait.isPresent()) {
             log.warn("login throttled: user={} address={} wait={}s", user, address, wait.get().toSeconds());

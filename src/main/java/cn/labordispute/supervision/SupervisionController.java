@@ -2,7 +2,7 @@ package cn.labordispute.supervision;
 
 import cn.labordispute.calendar.Times;
 import cn.labordispute.security.Caller;
-import cn.labordispute.cases.CaseViews;
+import cn.labordispute.cases.CaseAccess;
 import cn.labordispute.deadlines.DeadlineRecords;
 import cn.labordispute.intake.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,17 +21,17 @@ class SupervisionController {
 
     private final SupervisionService supervision;
     private final Reassignment reassignment;
-    private final CaseViews cases;
+    private final CaseAccess access;
     private final CaseDiagrams diagrams;
     private final DeadlineRecords deadlines;
     private final Extensions extensions;
 
-    SupervisionController(SupervisionService supervision, Reassignment reassignment, CaseViews cases,
+    SupervisionController(SupervisionService supervision, Reassignment reassignment, CaseAccess access,
             CaseDiagrams diagrams, DeadlineRecords deadlines, Extensions extensions) {
         this.extensions = extensions;
         this.supervision = supervision;
         this.reassignment = reassignment;
-        this.cases = cases;
+        this.access = access;
         this.diagrams = diagrams;
         this.deadlines = deadlines;
     }
@@ -42,7 +42,7 @@ class SupervisionController {
             HttpServletResponse response, Model model) {
         model.addAttribute("user", caller.userId());
         model.addAttribute("t", Times.INSTANCE);
-        var found = cases.find(caseNumber).filter(c -> caller.mayActFor(c.organisation()));
+        var found = access.view(caseNumber, caller);
         if (found.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("caseNumber", caseNumber);

@@ -112,11 +112,11 @@ public final class BoardBenchmark {
                 String org = ORGS[random.nextInt(ORGS.length)];
                 String procedure = PROCEDURES[random.nextInt(PROCEDURES.length)];
                 String caseNumber = intake.open(new CaseApplication(org, procedure, "合成案件 " + n, received, workers,
-                        new CaseApplication.Employer("合成用人单位" + (n % 500), "91500103MA5U8XYM10", null, null),
+                        new CaseApplication.Employer("合成用人单位" + (n % 500), creditCode(n % 500), null, null),
                         List.of(new CaseApplication.ClaimItem(CAUSES[random.nextInt(CAUSES.length)], null,
                                 BigDecimal.valueOf(1000 + random.nextInt(50_000))))));
                 try {
-                    advance(tasks, caseNumber, org, procedure, random);
+                    advance(tasks, caseNumber, org, procedure, random, "劳动者" + n + "-0、劳动者" + n + "-1");
                 } catch (RuntimeException e) {
                     if (failed.getAndIncrement() == 0) {
                         e.printStackTrace();
@@ -145,6 +145,17 @@ public final class BoardBenchmark {
                 (System.currentTimeMillis() - sweepStart) / 1000.0);
     }
 
+    /** A valid unified social credit code for synthetic employer k (the check character worked out). */
+    static String creditCode(int k) {
+        String body = "91500103MA5U" + String.format("%05d", k);
+        for (char c : "0123456789ABCDEFGHJKLMNPQRTUWXY".toCharArray()) {
+            if (cn.labordispute.intake.IdentityNumbers.isUnifiedSocialCreditCode(body + c)) {
+                return body + c;
+            }
+        }
+        throw new IllegalStateException("no check character for " + body);
+    }
+
     private static String mediator(String org, int m) {
         return "tj" + org + m;
     }
@@ -154,7 +165,13 @@ public final class BoardBenchmark {
      * claimed by one of the organisation's mediators, a third are accepted and wait for that mediator to schedule the
      * first session; half the arbitration cases are accepted and wait for service of the application.
      */
-    private static void advance(TaskService tasks, String caseNumber, String org, String procedure, Random random) {
+    private static void advance(TaskService tasks, String caseNumber, String org, String procedure, Random random,
+            String twoWorkers) {
+        Task representatives = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_RegisterRepresentatives").singleResult();
+        if (representatives != null) { // a collective case: its workers elect two representatives first
+            tasks.complete(representatives.getId(), java.util.Map.of("representatives", twoWorkers));
+        }
         int step = random.nextInt(3);
         String mediator = mediator(org, 1 + random.nextInt(MEDIATORS));
         if (procedure.equals("MEDIATION") && step > 0) {
@@ -206,7 +223,44 @@ public final class BoardBenchmark {
         }
     }
 
+    /**
+     * What a mediator's Tasklist asks the engine REST API for (本组待认领: her group's unassigned tasks by due date, a
+     * page of 50, and the count beside the filter), over HTTP as she is authenticated, 45 calls each so that the
+     * PostgreSQL driver's switch to a server-side prepared statement (after 5 executions) is measured too.
+     */
+    private static void timeTasklist(ConfigurableApplicationContext context, String user, String group) {
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes());
+        for (String path : List.of("/engine-rest/task?candidateGroup=" + group
+                + "&unassigned=true&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50",
+                "/engine-rest/task/count?candidateGroup=" + group + "&unassigned=true")) {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path)).header("Authorization", auth).build();
+            long[] millis = new long[45];
+            String body = "";
+            try {
+                for (int i = 0; i < millis.length; i++) {
+                    long t0 = System.nanoTime();
+                    body = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    millis[i] = (System.nanoTime() - t0) / 1_000_000;
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException("timing the task list failed", e);
+            }
+            long first = millis[0];
+            long max = Arrays.stream(millis).max().orElse(0);
+            Arrays.sort(millis);
+            System.out.printf("tasklist %-6s %-9s %-62s first %5d ms, p50 %5d ms, p95 %5d ms, max %5d ms (%s)%n",
+                    path.contains("/count") ? "count" : "page", user, path.substring(0, Math.min(62, path.length())),
+                    first, millis[millis.length / 2], millis[(int) Math.ceil(millis.length * 0.95) - 1], max,
+                    body.length() > 40 ? body.length() + " characters" : body);
+        }
+    }
+
     private static void time(ConfigurableApplicationContext context) {
+        timeTasklist(context, "wangfang", "mediator-yuzhong");
+        timeTasklist(context, "lixiaoyun", "mediator-jishou");
         SupervisionService board = context.getBean(SupervisionService.class);
         StaffDirectory staff = context.getBean(StaffDirectory.class);
         for (String user : List.of("liuyang", "hemei", "wangfang")) {

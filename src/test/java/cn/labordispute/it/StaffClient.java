@@ -62,13 +62,17 @@ class StaffClient {
         return http.exchange(URI.create(address), HttpMethod.GET, null, type);
     }
 
-    /** The case's tasks that this user may see, through the engine REST API. */
+    /**
+     * The case's tasks this user is offered or holds, through the engine REST API, as the Tasklist's 我的待办 and
+     * 本组待认领 show them (tasks whose candidate group is one of the user's, or assigned to the user).
+     */
     List<Map<String, Object>> tasks(String caseNumber) {
-        URI uri = UriComponentsBuilder.fromPath("/engine-rest/task").queryParam("processInstanceBusinessKey", "{key}")
-                .buildAndExpand(caseNumber).encode().toUri();
-        ResponseEntity<String> raw = http.exchange(uri, HttpMethod.GET, null, String.class);
+        Map<String, Object> query = Map.of("processInstanceBusinessKey", caseNumber, "orQueries", List.of(Map.of(
+                "candidateUser", user, "includeAssignedTasks", true, "assignee", user)));
+        ResponseEntity<String> raw = http.exchange("/engine-rest/task", HttpMethod.POST, new HttpEntity<>(query), String.class);
         assertThat(raw.getStatusCode()).as(raw.getBody()).isEqualTo(HttpStatus.OK);
-        ResponseEntity<List<Map<String, Object>>> answer = http.exchange(uri, HttpMethod.GET, null, LIST);
+        ResponseEntity<List<Map<String, Object>>> answer = http.exchange("/engine-rest/task", HttpMethod.POST,
+                new HttpEntity<>(query), LIST);
         return answer.getBody();
     }
 
