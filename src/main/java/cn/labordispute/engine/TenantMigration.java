@@ -30,14 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Runs once per database at start-up (recorded in {@code dc_setup_step}); running it twice changes nothing.
  */
 @Component
-class TenantMigration {
+public class TenantMigration {
 
     static final String STEP = "organisations-as-tenants";
     private static final Logger log = LoggerFactory.getLogger(TenantMigration.class);
-    /** Each root instance that was started with a valid organisation, and that organisation. */
-    private static final String ROOTS = "SELECT v.PROC_INST_ID_ AS root_id, v.TEXT_ AS org FROM ACT_HI_VARINST v "
-            + "WHERE v.NAME_ = 'organisation' AND v.EXECUTION_ID_ = v.PROC_INST_ID_ "
-            + "AND v.PROC_INST_ID_ = v.ROOT_PROC_INST_ID_ AND v.TEXT_ IN (SELECT code FROM dc_organisation)";
+    /** The root instances that were started with the organisation given as the parameter. */
+    private static final String ROOTS = "SELECT v.PROC_INST_ID_ FROM ACT_HI_VARINST v WHERE v.NAME_ = 'organisation' "
+            + "AND v.TEXT_ = ? AND v.EXECUTION_ID_ = v.PROC_INST_ID_ AND v.PROC_INST_ID_ = v.ROOT_PROC_INST_ID_";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -56,23 +55,24 @@ class TenantMigration {
         }
         long started = System.nanoTime();
         Map<String, Integer> updated = new LinkedHashMap<>();
-        for (TenantTable t : tenantTables()) {
-            String set = "UPDATE " + t.name + " SET TENANT_ID_ = (SELECT r.org FROM (" + ROOTS + ") r ";
-            String sql;
-            if (t.rootColumn != null) {
-                sql = set + "WHERE r.root_id = " + t.name + "." + t.rootColumn + ") WHERE TENANT_ID_ IS NULL AND "
-                        + t.rootColumn + " IN (SELECT root_id FROM (" + ROOTS + ") rr)";
-            } else if (t.instanceColumn != null) {
-                sql = set + "JOIN ACT_HI_PROCINST p ON p.ROOT_PROC_INST_ID_ = r.root_id WHERE p.ID_ = " + t.name + "."
-                        + t.instanceColumn + ") WHERE TENANT_ID_ IS NULL AND " + t.instanceColumn
-                        + " IN (SELECT p2.ID_ FROM ACT_HI_PROCINST p2 WHERE p2.ROOT_PROC_INST_ID_ IN (SELECT root_id FROM ("
-                        + ROOTS + ") rr))";
-            } else {
-                continue;
-            }
-            int n = jdbc.sql(sql).update();
-            if (n > 0) {
-                updated.put(t.name, n);
+        List<String> organisations = jdbc.sql("SELECT code FROM dc_organisation").query(String.class).list();
+        List<TenantTable> tables = tenantTables();
+        for (String org : organisations) {
+            for (TenantTable t : tables) {
+                String sql;
+                if (t.rootColumn != null) {
+                    sql = "UPDATE " + t.name + " SET TENANT_ID_ = ? WHERE TENANT_ID_ IS NULL AND " + t.rootColumn
+                            + " IN (" + ROOTS + ")";
+                } else if (t.instanceColumn != null) {
+                    sql = "UPDATE " + t.name + " SET TENANT_ID_ = ? WHERE TENANT_ID_ IS NULL AND " + t.instanceColumn
+                            + " IN (SELECT p.ID_ FROM ACT_HI_PROCINST p WHERE p.ROOT_PROC_INST_ID_ IN (" + ROOTS + "))";
+                } else {
+                    continue;
+                }
+                int n = jdbc.sql(sql).params(org, org).update();
+                if (n > 0) {
+                    updated.merge(t.name, n, Integer::sum);
+                }
             }
         }
         updated.put("ACT_RU_IDENTITYLINK", jdbc.sql("UPDATE ACT_RU_IDENTITYLINK SET TENANT_ID_ = (SELECT t.TENANT_ID_ "
@@ -80,7 +80,8 @@ class TenantMigration {
                 + "(SELECT ID_ FROM ACT_RU_TASK WHERE TENANT_ID_ IS NOT NULL)").update());
         int rows = jdbc.sql("DELETE FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ = ? AND RESOURCE_ID_ <> '*'")
                 .param(Resources.TASK.resourceType()).update();
-        String detail = "rows given a tenant " + updated + "; task authorisation rows deleted " + rows;
+        String detail = "rows given a tenant " + updated + "; task authorisation rows deleted " + rows + "; "
+                + (System.nanoTime() - started) / 1_000_000 + " ms";
         try {
             jdbc.sql("INSERT INTO dc_setup_step (name, done_at, detail) VALUES (?, ?, ?)")
                     .params(STEP, Timestamp.from(Instant.now()), detail.length() > 1000 ? detail.substring(0, 1000) : detail)
@@ -88,7 +89,7 @@ class TenantMigration {
         } catch (DuplicateKeyException anotherNodeDidIt) {
             return;
         }
-        log.info("Organisations as tenants: {} in {} ms", detail, (System.nanoTime() - started) / 1_000_000);
+        log.warn("Organisations as tenants: {} in {} ms", detail, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The engine's runtime and history tables that carry a tenant, with how their rows find their root instance. */

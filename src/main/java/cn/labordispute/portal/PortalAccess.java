@@ -70,6 +70,10 @@ class PortalAccess {
             throw wrong;
         }
         jdbc.sql("UPDATE pt_access SET failed_attempts = 0 WHERE case_id = ?").param(access.caseId()).update();
+        if (Secrets.needsUpgrade((String) row.get()[1])) { // an older hash: stored again at today's strength
+            jdbc.sql("UPDATE pt_access SET code_hash = ? WHERE case_id = ?").params(Secrets.hash(code), access.caseId())
+                    .update();
+        }
         return access;
     }
 

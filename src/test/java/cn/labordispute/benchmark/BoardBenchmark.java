@@ -237,28 +237,36 @@ public final class BoardBenchmark {
                 "/engine-rest/task/count?candidateGroup=" + group + "&unassigned=true")) {
             java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://localhost:" + port + path)).header("Authorization", auth).build();
-            long[] millis = new long[45];
+            long[] all = new long[45];
             String body = "";
+            int calls = 0;
+            long spent = 0;
             try {
-                for (int i = 0; i < millis.length; i++) {
+                // 45 calls, or as many as fit in three minutes (at least eight): a call can take a minute
+                while (calls < all.length && (calls < 8 || spent < 180_000)) {
                     long t0 = System.nanoTime();
                     body = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                    millis[i] = (System.nanoTime() - t0) / 1_000_000;
+                    all[calls] = (System.nanoTime() - t0) / 1_000_000;
+                    spent += all[calls++];
                 }
             } catch (java.io.IOException | InterruptedException e) {
                 throw new IllegalStateException("timing the task list failed", e);
             }
+            long[] millis = Arrays.copyOf(all, calls);
             long first = millis[0];
             long max = Arrays.stream(millis).max().orElse(0);
             Arrays.sort(millis);
-            System.out.printf("tasklist %-6s %-9s %-62s first %5d ms, p50 %5d ms, p95 %5d ms, max %5d ms (%s)%n",
+            System.out.printf("tasklist %-6s %-9s %-62s %2d calls: first %5d ms, p50 %5d ms, p95 %5d ms, max %5d ms (%s)%n",
                     path.contains("/count") ? "count" : "page", user, path.substring(0, Math.min(62, path.length())),
-                    first, millis[millis.length / 2], millis[(int) Math.ceil(millis.length * 0.95) - 1], max,
+                    calls, first, millis[millis.length / 2], millis[(int) Math.ceil(millis.length * 0.95) - 1], max,
                     body.length() > 40 ? body.length() + " characters" : body);
         }
     }
 
     private static void time(ConfigurableApplicationContext context) {
+        long analyzeStart = System.currentTimeMillis();
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("ANALYZE").update();
+        System.out.printf("ANALYZE in %d ms%n", System.currentTimeMillis() - analyzeStart);
         timeTasklist(context, "wangfang", "mediator-yuzhong");
         timeTasklist(context, "lixiaoyun", "mediator-jishou");
         SupervisionService board = context.getBean(SupervisionService.class);

@@ -74,6 +74,7 @@ class PortalIntegrationTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired PortalAccess access;
     @Autowired TaskService tasks;
     @Autowired RuntimeService runtime;
     @Autowired Notifications notifications;
@@ -188,8 +189,17 @@ class PortalIntegrationTests {
 
         long caseId = jdbc.sql("SELECT id FROM dc_case WHERE case_number = ?").param(caseNumber).query(Long.class).single();
         String stored = jdbc.sql("SELECT code_hash FROM pt_access WHERE case_id = ?").param(caseId).query(String.class).single();
-        assertThat(stored).startsWith("pbkdf2-sha256$").doesNotContain(opened[1]);
+        assertThat(stored).startsWith("{bcrypt}").doesNotContain(opened[1]);
         assertThat(Secrets.matches(opened[1], stored)).isTrue();
+        // a hash written before (salted PBKDF2) still opens the case, and is stored again at today's strength
+        String legacy = "pbkdf2-sha256$60000$AAECAwQFBgcICQoLDA0ODw==$" + java.util.Base64.getEncoder().encodeToString(
+                javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(new javax.crypto.spec
+                        .PBEKeySpec(opened[1].toCharArray(), java.util.Base64.getDecoder().decode("AAECAwQFBgcICQoLDA0ODw=="),
+                        60000, 256)).getEncoded());
+        jdbc.sql("UPDATE pt_access SET code_hash = ? WHERE case_id = ?").params(legacy, caseId).update();
+        access.withCode(caseNumber, opened[1].toLowerCase(), "10.0.0.9");
+        assertThat(jdbc.sql("SELECT code_hash FROM pt_access WHERE case_id = ?").param(caseId).query(String.class).single())
+                .startsWith("{bcrypt}");
         assertThat(jdbc.sql("SELECT sha256 FROM pt_evidence WHERE case_id = ?").param(caseId).query(String.class).list())
                 .containsExactly(cn.labordispute.documents.DocumentTemplates.sha256(PNG));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
