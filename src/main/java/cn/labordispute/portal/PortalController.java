@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
@@ -254,6 +255,12 @@ class PortalController {
         }
         return evidence.content(a.get().caseId(), id).map(Evidence::download)
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    /** Where the security frame sends a portal form that came without the session's token. */
+    @RequestMapping("/portal/expired")
+    String expired() {
+        throw new PortalExceptions.CsrfRejected();
     }
 
     @PostMapping("/portal/leave")

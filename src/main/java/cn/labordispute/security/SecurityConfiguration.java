@@ -95,10 +95,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain portal(HttpSecurity http) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, SecurityResponses responses) throws Exception {
         return http.securityMatcher(paths("/portal/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.csrfTokenRepository(csrfTokens()))
+                .exceptionHandling(e -> e.accessDeniedHandler(responses.portalDenied()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.sameOrigin())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
@@ -110,7 +111,7 @@ class SecurityConfiguration {
     SecurityFilterChain staff(HttpSecurity http, SecurityResponses responses) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(paths("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"))
+                        .requestMatchers(paths("/login", "/denied", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"))
                         .permitAll()
                         .requestMatchers(paths("/policy", "/api/policy/**"))
                         .hasAnyAuthority(Roles.POLICY_EDITORS, Roles.ADMINS)

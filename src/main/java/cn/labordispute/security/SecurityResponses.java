@@ -52,12 +52,27 @@ class SecurityResponses {
                 unauthorisedJson().commence(request, response, null);
             } else if (e instanceof CsrfException && "/login".equals(request.getRequestURI())) {
                 response.sendRedirect("/login?expired");
+            } else if (!request.getRequestURI().startsWith("/api/")) {
+                request.getRequestDispatcher(e instanceof CsrfException ? "/denied?expired" : "/denied")
+                        .forward(request, response);
             } else if (e instanceof CsrfException) {
                 write(response, HttpServletResponse.SC_FORBIDDEN, "页面已过期或缺少 X-CSRF-Token，请刷新页面后重试",
                         "missing or wrong CSRF token: reload the page and try again");
             } else {
                 write(response, HttpServletResponse.SC_FORBIDDEN, "您无权访问此页面或执行此操作",
                         "you may not open this page or do this");
+            }
+        };
+    }
+
+    /** A portal form without its token (an old page, another site's form): the portal's own refusal page. */
+    AccessDeniedHandler portalDenied() {
+        return (request, response, e) -> {
+            if ("/portal/codes".equals(request.getRequestURI())) {
+                write(response, HttpServletResponse.SC_FORBIDDEN, "页面已过期，请刷新后重试",
+                        "the page expired: reload it and try again");
+            } else {
+                request.getRequestDispatcher("/portal/expired").forward(request, response);
             }
         };
     }

@@ -150,16 +150,7 @@ class EveryEndpointIsolationIntegrationTests {
     }
 
     private RestTemplate browser(String user, String password) {
-        RestTemplateBuilder builder = new RestTemplateBuilder().rootUri(http.getRootUri())
-                .requestFactory(() -> new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER).build()))
-                .errorHandler(new DefaultResponseErrorHandler() {
-                    @Override
-                    public boolean hasError(ClientHttpResponse response) {
-                        return false;
-                    }
-                });
-        return user == null ? builder.build() : builder.basicAuthentication(user, password).build();
+        return Browsers.client(http.getRootUri(), user, password);
     }
 
     private static Set<String> patterns(RequestMappingInfo info) {

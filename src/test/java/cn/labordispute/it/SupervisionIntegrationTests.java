@@ -60,16 +60,7 @@ class SupervisionIntegrationTests {
 
     @BeforeEach
     void casesWithOverdueAcceptance() {
-        browser = new RestTemplateBuilder().rootUri(http.getRootUri())
-                .requestFactory(() -> new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER).build()))
-                .errorHandler(new org.springframework.web.client.DefaultResponseErrorHandler() {
-                    @Override
-                    public boolean hasError(org.springframework.http.client.ClientHttpResponse response) {
-                        return false;
-                    }
-                })
-                .build();
+        browser = Browsers.client(http.getRootUri());
         ClockUtil.setCurrentTime(at(2026, 9, 24, 9));
         yuzhongCase = open("yuzhong", "500103199511204560");
         open("yuzhong", "500103198808085676");
@@ -120,18 +111,7 @@ class SupervisionIntegrationTests {
 
     /** Logs in through the login form as a browser would and returns the session cookie. */
     private String login(String user) {
-        ResponseEntity<String> form = browser.getForEntity("/login", String.class);
-        String cookie = form.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
-        Matcher csrf = CSRF.matcher(form.getBody());
-        assertThat(csrf.find()).isTrue();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, cookie);
-        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
-        fields.add("username", user);
-        fields.add("password", "demo");
-        fields.add("_csrf", csrf.group(1));
-        ResponseEntity<String> answer = browser.postForEntity("/login", new HttpEntity<>(fields, headers), String.class);
+        ResponseEntity<String> answer = Browsers.login(browser, user, null);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(answer.getHeaders().getLocation().getPath()).isEqualTo("/supervision");
         return answer.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
