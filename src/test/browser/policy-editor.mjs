@@ -17,6 +17,8 @@ await withBrowser(async browser => {
   await page.click('button[type=submit]');
   await page.waitForSelector('#versions');
   check(await page.locator('#versions', { hasText: '件运行中' }).count() === 1, 'the versions list shows running cases');
+  check(await page.locator('#components', { hasText: 'deadlines' }).count() === 1,
+    'the page lists the components a model may call');
 
   await page.setInputFiles('#files', file(mediation.replace('name="予以受理？"', 'name="受理判断"')));
   await page.click('#validate');

@@ -1,6 +1,7 @@
 package cn.labordispute.engine;
 
 import cn.labordispute.security.Roles;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -23,8 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who may take and finish a step, on every model, checked where the engine checks its own permissions (a command
  * checker, so a refusal is the engine's {@code 403}, in the engine REST API and the Tasklist alike): a member of staff
- * claims a task only if one of their groups is a candidate for it, and completes it only if it is theirs (or
- * unclaimed and offered to them); a supervisor of the organisation (or the city) may do both with any of its tasks.
+ * claims a task only if one of their groups is a candidate for it, gives back only a task she holds, and completes it
+ * only if it is theirs (or unclaimed and offered to them); a supervisor of the organisation (or the city) may do all
+ * of it with any of its tasks and hand tasks to others.
  * Permissions on the engine are by role and process (no row per task); this rule keeps a mediator from taking, say, a
  * supervisor's step of the same case. It applies to what a person does (an authenticated engine call); the
  * application's own steps run unauthenticated and are checked where they are made. The engine's tenant check, which
@@ -47,8 +51,46 @@ public class TaskWorkPlugin extends AbstractProcessEnginePlugin {
         return checker((method, args) -> {
             if (method.equals("checkTaskWork") && args[0] instanceof TaskEntity task) {
                 checkWork(task);
+            } else if (method.equals("checkTaskAssign") && args[0] instanceof TaskEntity task) {
+                checkAssign(task);
             }
         });
+    }
+
+    /**
+     * Setting a task's assignee: a member of staff may give back a step she holds (unclaim) or take an unclaimed one
+     * her role is offered; handing a step to someone else, or changing its candidates or owner, is a supervisor's.
+     */
+    private static void checkAssign(TaskEntity task) {
+        Authentication person = person();
+        if (person == null || supervises(person, task)) {
+            return;
+        }
+        Object command = command();
+        if (command instanceof AssignTaskCmd assign) {
+            String to = newAssignee(assign);
+            String holder = task.getAssignee();
+            if (to == null && person.getUserId().equals(holder)) {
+                return;
+            }
+            if (person.getUserId().equals(to) && holder == null && candidate(person, task)) {
+                return;
+            }
+            if (to == null && holder != null) {
+                throw refused(task, "这一步已由 " + holder + " 认领，只有认领人或主管可以放弃");
+            }
+        }
+        throw refused(task, "只有本组织的主管可以把任务交给他人或更改候选人");
+    }
+
+    private static String newAssignee(AssignTaskCmd assign) {
+        try {
+            Field userId = AbstractAddIdentityLinkCmd.class.getDeclaredField("userId");
+            userId.setAccessible(true);
+            return (String) userId.get(assign);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the assignee being set", e);
+        }
     }
 
     /** The tenant check's refusal of another organisation's record as an authorisation failure. */

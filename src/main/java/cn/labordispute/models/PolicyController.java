@@ -60,6 +60,7 @@ public class PolicyController {
         tables.names().forEach(n -> tableVersions.put(n, tables.versions(n)));
         model.addAttribute("tables", tableVersions);
         model.addAttribute("audit", deployments.audit(20));
+        model.addAttribute("components", ModelSafety.COMPONENTS);
         return "pages/policy";
     }
 

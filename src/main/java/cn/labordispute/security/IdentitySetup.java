@@ -117,7 +117,8 @@ public class IdentitySetup {
 
     /**
      * Task access by role and process, never by task: a role whose group is a candidate for some step of a process
-     * may see and work on (claim, complete) that process's tasks — READ_TASK and TASK_WORK on the process definition's
+     * may see and work on (claim, give back, complete) that process's tasks — READ_TASK, TASK_WORK and TASK_ASSIGN (what
+     * an assignment may be is {@code TaskWorkPlugin}'s rule) on the process definition's
      * key, read from the deployed models. Which organisation's tasks is the engine's tenant check. A handful of rows
      * for the whole system instead of one per candidate group per task. Runs at start-up and after every deployment
      * through the policy page.
@@ -145,6 +146,8 @@ public class IdentitySetup {
             for (String group : groups) {
                 grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), ProcessDefinitionPermissions.READ_TASK);
                 grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), ProcessDefinitionPermissions.TASK_WORK);
+                // to give a claimed step back (unclaim) or take an unclaimed one; giving it to others is a supervisor's
+                grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), ProcessDefinitionPermissions.TASK_ASSIGN);
             }
         }
     }

@@ -53,6 +53,7 @@ class SecurityResponses {
             } else if (e instanceof CsrfException && "/login".equals(request.getRequestURI())) {
                 response.sendRedirect("/login?expired");
             } else if (!request.getRequestURI().startsWith("/api/")) {
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 request.getRequestDispatcher(e instanceof CsrfException ? "/denied?expired" : "/denied")
                         .forward(request, response);
             } else if (e instanceof CsrfException) {
@@ -72,6 +73,7 @@ class SecurityResponses {
                 write(response, HttpServletResponse.SC_FORBIDDEN, "页面已过期，请刷新后重试",
                         "the page expired: reload it and try again");
             } else {
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 request.getRequestDispatcher("/portal/expired").forward(request, response);
             }
         };

@@ -53,7 +53,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("wrong user name or password");
         }
         throttle.succeeded(address, user);
-        log.info("login: user={} address={}", user, address);
+        log.debug("login: user={} address={}", user, address); // every HTTP Basic request is one: not at INFO
         return authenticated(caller.get());
     }
 

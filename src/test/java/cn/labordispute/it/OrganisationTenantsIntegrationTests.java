@@ -104,6 +104,19 @@ class OrganisationTenantsIntegrationTests {
         assertThat(colleague.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(colleague.getBody()).contains("只有认领人可以办结");
         assertThat(tasks.createTaskQuery().taskId(acceptance).singleResult().getAssignee()).isEqualTo("wangfang");
+        TestRestTemplate zhanglei = http.withBasicAuth("zhanglei", "demo");
+        assertThat(zhanglei.postForEntity("/engine-rest/task/" + acceptance + "/unclaim", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(zhanglei.postForEntity("/engine-rest/task/" + acceptance + "/assignee", Map.of("userId", "zhanglei"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasks.createTaskQuery().taskId(acceptance).singleResult().getAssignee()).isEqualTo("wangfang");
+        // she may give it back and take it again
+        TestRestTemplate wangfang = http.withBasicAuth("wangfang", "demo");
+        assertThat(wangfang.postForEntity("/engine-rest/task/" + acceptance + "/unclaim", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(tasks.createTaskQuery().taskId(acceptance).singleResult().getAssignee()).isNull();
+        assertThat(wangfang.postForEntity("/engine-rest/task/" + acceptance + "/claim", Map.of("userId", "wangfang"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         // the organisation's supervisor hands it to him
         assertThat(http.withBasicAuth("liuyang", "demo").postForEntity("/engine-rest/task/" + acceptance + "/assignee",
                 Map.of("userId", "zhanglei"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
