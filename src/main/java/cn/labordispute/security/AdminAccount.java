@@ -59,6 +59,9 @@ public class AdminAccount {
         ensureAdminsGroup();
         if (identity.createUserQuery().userId(ADMIN).count() == 0) {
             String password = demo ? demoPassword : configuredPassword;
+            if (!demo && DEMO_PASSWORD.equals(password)) {
+                throw demoPasswordRefused();
+            }
             boolean generated = !demo && (password == null || password.isBlank());
             if (generated) {
                 password = generate();
@@ -69,9 +72,7 @@ public class AdminAccount {
                         + "  It is printed this once: log in and change it in Admin (系统管理).\n", password);
             }
         } else if (!demo && identity.checkPassword(ADMIN, DEMO_PASSWORD)) {
-            throw new IllegalStateException("The administrator 'admin' still has the demo password. Outside the demo "
-                    + "this is refused: set DISPUTE_SECURITY_ADMIN_PASSWORD and change the password in Admin, "
-                    + "or start with the demo enabled (dispute.demo.enabled=true) for a test installation.");
+            throw demoPasswordRefused();
         }
         if (identity.createUserQuery().userId(ADMIN).memberOfGroup(Roles.ADMINS).count() == 0) {
             identity.createMembership(ADMIN, Roles.ADMINS);
@@ -80,6 +81,12 @@ public class AdminAccount {
             log.warn("DEMO: the administrator is admin / {} and every demo user's password is 'demo'. "
                     + "Never use the demo set-up for real cases.", demoPassword);
         }
+    }
+
+    private static IllegalStateException demoPasswordRefused() {
+        return new IllegalStateException("The administrator 'admin' would have the demo password. Outside the demo "
+                + "this is refused: set DISPUTE_SECURITY_ADMIN_PASSWORD to another password (and change it in Admin), "
+                + "or start with the demo enabled (dispute.demo.enabled=true) for a test installation.");
     }
 
     private void create(String password) {
