@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.beans.FeatureDescriptor;
 import java.time.temporal.Temporal;
+import cn.labordispute.models.ModelSafety;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
@@ -24,26 +25,24 @@ import org.springframework.context.ApplicationContext;
  */
 final class GuardedExpressions extends SpringExpressionManager {
 
-    private static final Set<String> CONTEXT_METHODS = Set.of("getVariable", "getVariableLocal", "getVariableTyped",
-            "setVariable", "setVariableLocal", "hasVariable", "hasVariableLocal", "removeVariable",
-            "removeVariableLocal", "getVariables", "getVariablesLocal", "getId", "getProcessInstanceId",
-            "getProcessBusinessKey", "getBusinessKey", "getActivityId", "getCurrentActivityId",
-            "getCurrentActivityName", "getEventName", "getTenantId", "getAssignee", "getOwner", "getName",
-            "getTaskDefinitionKey", "getProcessDefinitionId", "getDueDate", "getPriority", "getCreateTime");
-    private static final Set<String> FORBIDDEN = Set.of("class", "getClass", "forName", "classLoader",
-            "getClassLoader", "loadClass", "declaringClass", "module", "newInstance", "invoke", "getMethod",
-            "getDeclaredMethod", "exec", "getRuntime", "runtime", "processEngine", "getProcessEngine",
-            "processEngineServices", "getProcessEngineServices", "processEngineConfiguration",
-            "getProcessEngineConfiguration", "applicationContext", "beanFactory", "wait", "notify", "notifyAll",
-            "execution", "getExecution", "processInstance", "getProcessInstance", "superExecution",
-            "getSuperExecution", "bpmnModelInstance", "getBpmnModelInstance", "bpmnModelElementInstance",
-            "getBpmnModelElementInstance", "caseExecution", "getCaseExecution");
+    /** Besides what the deployment check refuses by name: what leads from a task or execution to the engine. */
+    private static final Set<String> FORBIDDEN = union(ModelSafety.FORBIDDEN_NAMES, Set.of("execution", "getExecution",
+            "processInstance", "getProcessInstance", "superExecution", "getSuperExecution", "bpmnModelInstance",
+            "getBpmnModelInstance", "bpmnModelElementInstance", "getBpmnModelElementInstance", "caseExecution",
+            "getCaseExecution"));
+    private static final Set<String> CONTEXT_METHODS = ModelSafety.CONTEXT_METHODS;
 
     private final ModelSafetyPlugin.RegisteredComponents components;
 
     GuardedExpressions(ApplicationContext context, ModelSafetyPlugin.RegisteredComponents components) {
         super(context, components);
         this.components = components;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     @Override

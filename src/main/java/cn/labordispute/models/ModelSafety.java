@@ -41,7 +41,9 @@ public final class ModelSafety {
     public static final Map<String, String> COMPONENTS = components();
     static final String PROJECT_PACKAGE = "cn.labordispute.";
     private static final Set<String> CONTEXT_OBJECTS = Set.of("execution", "task");
-    private static final Set<String> CONTEXT_METHODS = Set.of("getVariable", "getVariableLocal", "getVariableTyped",
+    /** What an expression may call on {@code execution} and {@code task}: their variables and ids. */
+    public static final Set<String> CONTEXT_METHODS = Set.of("getVariable", "getVariableLocal", "getVariableTyped",
+            "getVariables", "getVariablesLocal",
             "setVariable", "setVariableLocal", "hasVariable", "hasVariableLocal", "removeVariable",
             "removeVariableLocal", "getId", "getProcessInstanceId", "getProcessBusinessKey", "getBusinessKey",
             "getActivityId", "getCurrentActivityId", "getCurrentActivityName", "getEventName", "getTenantId",
@@ -52,7 +54,7 @@ public final class ModelSafety {
             "assignee", "owner", "name", "taskDefinitionKey", "processDefinitionId", "dueDate", "priority",
             "createTime", "variables", "variablesLocal");
     /** Names that lead from any object to classes, class loaders or the engine itself. */
-    static final Set<String> FORBIDDEN_NAMES = Set.of("class", "getClass", "forName", "classLoader",
+    public static final Set<String> FORBIDDEN_NAMES = Set.of("class", "getClass", "forName", "classLoader",
             "getClassLoader", "loadClass", "declaringClass", "getDeclaringClass", "module", "getModule", "newInstance",
             "invoke", "getMethod", "getMethods", "getDeclaredMethod", "getDeclaredMethods", "getDeclaredField",
             "getField", "getConstructor", "getDeclaredConstructor", "exec", "getRuntime", "runtime", "processEngine",

@@ -127,6 +127,26 @@ class SecurityFrameIntegrationTests {
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
     }
 
+    @Autowired
+    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
+
+    private Object evaluate(String expression) {
+        return engine.getCommandExecutorTxRequired().execute(context -> engine.getExpressionManager()
+                .createExpression(expression)
+                .getValue(org.camunda.bpm.engine.impl.el.StartProcessVariableScope.getSharedInstance()));
+    }
+
+    @Test
+    void atRunTimeAnExpressionReachesNeitherClassesNorBeansThatAreNotRegistered() {
+        for (String refused : List.of("${'x'.getClass()}", "${'x'.class}", "${deadlines.getClass()}",
+                "${deadlines.class.classLoader}")) {
+            assertThatThrownBy(() -> evaluate(refused)).as(refused).hasStackTraceContaining("expression refused");
+        }
+        assertThatThrownBy(() -> evaluate("${jdbcClient.sql('SELECT 1')}")).hasStackTraceContaining("jdbcClient");
+        assertThat(evaluate("${deadlines.today()}")).isNotNull();
+        assertThat(evaluate("${'a'.concat('b')}")).isEqualTo("ab");
+    }
+
     @Test
     void aPolicyEditorCannotWriteTheVariablesOfARunningCase() {
         String caseNumber = (String) new StaffClient(http, "wangfang", "demo").openCase(Applications.mediation("yuzhong"))
