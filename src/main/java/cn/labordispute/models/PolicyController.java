@@ -3,7 +3,6 @@ package cn.labordispute.models;
 import cn.labordispute.calendar.Times;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.security.Caller;
-import cn.labordispute.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
