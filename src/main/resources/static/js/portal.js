@@ -20,6 +20,16 @@
       const answer = await response.json().catch(() => ({ message: response.statusText }));
       status.textContent = answer.message || '';
       status.className = 'status ' + (response.ok ? 'ok' : 'bad');
+      let demo = document.getElementById('demo-code');
+      if (answer.demoNotice) { // the demo only: there is no text-message gateway, so the code is shown here
+        if (!demo) {
+          demo = document.createElement('p');
+          demo.id = 'demo-code';
+          demo.className = 'status demo';
+          status.after(demo);
+        }
+        demo.textContent = answer.demoNotice;
+      }
     } catch (e) {
       status.textContent = '网络错误，请重试 / network error, try again';
       status.className = 'status bad';

@@ -49,9 +49,10 @@ public class Notifications {
     /** Sends what is waiting in the outbox; runs every few seconds on each node (a row is claimed before sending). */
     @Scheduled(fixedDelayString = "${dispute.portal.notification-delay-millis:5000}")
     public int sendPending() {
-        List<Object[]> pending = jdbc.sql("SELECT id, phone, text, attempts FROM pt_notification WHERE sent_at IS NULL "
+        List<Object[]> pending = jdbc.sql("SELECT id, phone, text, attempts, kind FROM pt_notification WHERE sent_at IS NULL "
                         + "AND attempts < ? ORDER BY id").param(MAX_ATTEMPTS)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)}).list();
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5)}).list();
         int sent = 0;
         for (Object[] n : pending) {
             // Claim the row: another node that read it too finds attempts changed and leaves it.
@@ -61,7 +62,7 @@ public class Notifications {
                 continue;
             }
             try {
-                sms.send((String) n[1], (String) n[2]);
+                sms.send((String) n[1], (String) n[4], (String) n[2]);
                 jdbc.sql("UPDATE pt_notification SET sent_at = ?, last_error = NULL WHERE id = ?")
                         .params(Timestamp.from(Instant.now()), n[0]).update();
                 sent++;

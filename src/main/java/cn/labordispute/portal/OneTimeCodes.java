@@ -30,9 +30,9 @@ class OneTimeCodes {
         this.properties = properties;
     }
 
-    /** Sends a fresh code to the phone, within the rate limits for the phone and for the client. */
+    /** Sends a fresh code to the phone, within the rate limits for the phone and for the client; the code. */
     @Transactional
-    public void send(String phone, Purpose purpose, String clientAddress, boolean english) {
+    public String send(String phone, Purpose purpose, String clientAddress, boolean english) {
         if (phone == null || !Phones.valid(phone)) {
             throw new PortalError("phone", "请填写正确的手机号码 / enter a valid mobile phone number");
         }
@@ -45,9 +45,10 @@ class OneTimeCodes {
                         Timestamp.from(now.plus(properties.codeLifetime())))
                 .update();
         long minutes = properties.codeLifetime().toMinutes();
-        sms.send(Phones.normalise(phone), english
+        sms.send(Phones.normalise(phone), "CODE_" + purpose.name(), english
                 ? "Your verification code is " + code + ", valid for " + minutes + " minutes. Do not share it."
                 : "您的验证码是 " + code + "，" + minutes + " 分钟内有效，请勿告诉他人。【劳动人事争议调处】");
+        return code;
     }
 
     /**

@@ -53,10 +53,14 @@ class PortalController {
     private final Documents documents;
     private final PdfRenderer pdf;
     private final Evidence evidence;
+    /** The demo shows a sent code on the page (there is no SMS gateway); never outside the demo. */
+    private final boolean demo;
 
     PortalController(PortalApplications applications, PortalAccess access, PartyActions actions, OneTimeCodes codes,
             PortalCaseView caseView, Organisations organisations, CaseCauses causes, Calculator calculator,
-            Documents documents, PdfRenderer pdf, Evidence evidence) {
+            Documents documents, PdfRenderer pdf, Evidence evidence,
+            @org.springframework.beans.factory.annotation.Value("${dispute.demo.enabled:false}") boolean demo) {
+        this.demo = demo;
         this.applications = applications;
         this.access = access;
         this.actions = actions;
@@ -123,9 +127,18 @@ class PortalController {
             }
             to = access.find(caseNumber).orElseThrow().phone();
         }
-        codes.send(to, p, request.getRemoteAddr(), PortalSession.english(request));
-        return ResponseEntity.ok(Map.of("sentTo", Phones.masked(to), "message",
-                "验证码已发送至 " + Phones.masked(to) + " / the code was sent to " + Phones.masked(to)));
+        boolean english = PortalSession.english(request);
+        String code = codes.send(to, p, request.getRemoteAddr(), english);
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("sentTo", Phones.masked(to));
+        answer.put("message", english ? "The code was sent to " + Phones.masked(to)
+                : "验证码已发送至 " + Phones.masked(to));
+        if (demo) {
+            answer.put("demoCode", code);
+            answer.put("demoNotice", english ? "Demo only (a real system sends it by text message): the code is " + code
+                    : "演示环境（正式环境只发短信）：验证码是 " + code);
+        }
+        return ResponseEntity.ok(answer);
     }
 
     @GetMapping("/portal/follow")

@@ -7,4 +7,9 @@ package cn.labordispute.portal;
 public interface SmsSender {
 
     void send(String phone, String text);
+
+    /** The same, saying what kind of message it is (a code's purpose, a notification's kind), for senders that log. */
+    default void send(String phone, String kind, String text) {
+        send(phone, text);
+    }
 }
