@@ -28,7 +28,7 @@ public class CaseAccess {
 
     /** The case's full record as staff read it. */
     public Optional<CaseView> view(String caseNumber, Caller caller) {
-        return find(caseNumber, caller).flatMap(c -> views.find(c.caseNumber()));
+        return find(caseNumber, caller).map(views::view);
     }
 
     public boolean visible(String caseNumber, Caller caller) {

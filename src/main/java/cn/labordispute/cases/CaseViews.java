@@ -41,7 +41,7 @@ public class CaseViews {
         return cases.findByNumber(caseNumber).map(this::view);
     }
 
-    private CaseView view(DisputeCase c) {
+    CaseView view(DisputeCase c) {
         String orgName = organisations.find(c.orgCode()).map(Organisation::name).orElse(c.orgCode());
         List<CaseView.PartyView> parties = cases.parties(c.id()).stream()
                 .map(p -> new CaseView.PartyView(p.role().name(), p.name(), p.idType(), p.idNumber(),

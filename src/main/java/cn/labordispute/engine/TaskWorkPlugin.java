@@ -100,10 +100,9 @@ public class TaskWorkPlugin extends AbstractProcessEnginePlugin {
                     try {
                         return method.invoke(tenants, args);
                     } catch (InvocationTargetException e) {
-                        if (e.getCause() instanceof ProcessEngineException refused
-                                && !(refused instanceof AuthorizationException)) {
-                            throw new AuthorizationException("不属于您的组织 / not of your organisation: "
-                                    + refused.getMessage());
+                        if (e.getCause() instanceof ProcessEngineException
+                                && !(e.getCause() instanceof AuthorizationException)) {
+                            throw new AuthorizationException("该任务或案件不属于您的组织");
                         }
                         throw e.getCause();
                     }

@@ -167,7 +167,7 @@ public class PolicyController {
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<Map<String, Object>> forbidden(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(
-                "message", "引擎拒绝了此操作：您没有相应的权限 / the engine refused: you lack the permission",
+                "message", "引擎拒绝了此操作：您没有相应的权限", "messageEn", "the engine refused: you lack the permission",
                 "errors", List.of(new FieldError("user", e.getMessage()))));
     }
 
