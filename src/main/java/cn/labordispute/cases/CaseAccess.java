@@ -2,7 +2,9 @@ package cn.labordispute.cases;
 
 import cn.labordispute.security.Caller;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one path from a case number to a case for a member of staff: the case exists and belongs to one of the caller's
@@ -15,10 +17,19 @@ public class CaseAccess {
 
     private final CaseRepository cases;
     private final CaseViews views;
+    private final PersonalData personal;
 
-    CaseAccess(CaseRepository cases, CaseViews views) {
+    CaseAccess(CaseRepository cases, CaseViews views, PersonalData personal) {
         this.cases = cases;
         this.views = views;
+        this.personal = personal;
+    }
+
+    /** A case's personal data asked for in full by someone who does not handle it. */
+    public static class PersonalDataRefused extends RuntimeException {
+        public PersonalDataRefused() {
+            super("only the case's handler or an arbitrator of its organisation may read its personal data in full");
+        }
     }
 
     public Optional<DisputeCase> find(String caseNumber, Caller caller) {
@@ -26,9 +37,28 @@ public class CaseAccess {
                 : cases.findByNumber(caseNumber).filter(c -> caller.mayActFor(c.orgCode()));
     }
 
-    /** The case's full record as staff read it. */
+    /** The case's record as staff read it, identity and phone numbers masked. */
+    @Transactional(readOnly = true)
     public Optional<CaseView> view(String caseNumber, Caller caller) {
-        return find(caseNumber, caller).map(views::view);
+        return find(caseNumber, caller).map(c -> views.view(c, Set.of(), personal.mayReveal(caller, c)));
+    }
+
+    /**
+     * The case's record with the asked personal-data fields ({@link PersonalData#FIELDS}) in full, each reading
+     * written to the access log; {@link PersonalDataRefused} if the caller does not handle the case.
+     */
+    @Transactional
+    public Optional<CaseView> viewInFull(String caseNumber, Caller caller, Set<String> fields, String channel) {
+        Optional<DisputeCase> found = find(caseNumber, caller);
+        if (found.isEmpty() || fields.isEmpty()) {
+            return found.map(c -> views.view(c, Set.of(), personal.mayReveal(caller, c)));
+        }
+        DisputeCase c = found.get();
+        if (!personal.mayReveal(caller, c)) {
+            throw new PersonalDataRefused();
+        }
+        personal.logReading(caller, c, new java.util.TreeSet<>(fields), channel);
+        return Optional.of(views.view(c, fields, true));
     }
 
     public boolean visible(String caseNumber, Caller caller) {

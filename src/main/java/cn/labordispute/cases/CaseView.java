@@ -10,9 +10,12 @@ public record CaseView(String caseNumber, String organisation, String organisati
         boolean collective, String summary, LocalDate receivedOn, String stage, String stageLabel, String status,
         String outcome, String outcomeLabel, Instant closedAt, List<PartyView> parties, List<ClaimView> claims,
         BigDecimal totalClaimed, List<TaskView> openTasks, List<TaskView> completedTasks, List<CaseEvent> timeline,
-        String firstResponder) {
+        String firstResponder, String possibleDuplicateOf, boolean mayRevealPersonalData, List<String> revealed) {
 
-    /** A party; for a worker also what they claim, whether elected representative, and their own outcome. */
+    /**
+     * A party; for a worker also what they claim, whether elected representative, and their own outcome. A worker's
+     * identity number and every phone number are masked unless this reading asked for them ({@link PersonalData}).
+     */
     public record PartyView(String role, String name, String idType, String idNumber, String maskedIdNumber,
             String phone, boolean migrantWorker, BigDecimal claimedAmount, boolean representative, String outcome,
             String outcomeLabel) {

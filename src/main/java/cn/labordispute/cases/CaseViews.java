@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Puts together a case's record, its open tasks (in every stage process) and its completed tasks. */
 @Service
@@ -36,16 +35,19 @@ public class CaseViews {
         this.history = history;
     }
 
-    @Transactional(readOnly = true)
-    public Optional<CaseView> find(String caseNumber) {
-        return cases.findByNumber(caseNumber).map(this::view);
-    }
-
-    CaseView view(DisputeCase c) {
+    /**
+     * The case as staff read it, personal data masked except the fields in {@code reveal} (already checked and logged
+     * by {@link CaseAccess}).
+     */
+    CaseView view(DisputeCase c, Set<String> reveal, boolean mayReveal) {
         String orgName = organisations.find(c.orgCode()).map(Organisation::name).orElse(c.orgCode());
+        boolean fullId = reveal.contains("idNumber");
+        boolean fullPhone = reveal.contains("phone");
         List<CaseView.PartyView> parties = cases.parties(c.id()).stream()
-                .map(p -> new CaseView.PartyView(p.role().name(), p.name(), p.idType(), p.idNumber(),
-                        p.maskedIdNumber(), p.phone(), p.migrantWorker(), p.claimedAmount(), p.representative(),
+                .map(p -> new CaseView.PartyView(p.role().name(), p.name(), p.idType(),
+                        fullId || p.role() == Party.Role.EMPLOYER ? p.idNumber() : p.maskedIdNumber(),
+                        p.maskedIdNumber(), fullPhone ? p.phone() : PersonalData.maskPhone(p.phone()),
+                        p.migrantWorker(), p.claimedAmount(), p.representative(),
                         p.outcome(), p.outcome() == null ? null : CaseOutcomes.label(p.outcome())))
                 .toList();
         List<Claim> claimRows = cases.claims(c.id());
@@ -59,7 +61,8 @@ public class CaseViews {
                 c.receivedOn(), c.stage().name(), c.stage().label(), c.status(), c.outcome(),
                 c.outcome() == null ? null : CaseOutcomes.label(c.outcome()), c.closedAt(), parties, claims, total,
                 openTasks(c.caseNumber()), completedTasks(c.caseNumber()), cases.events(c.id()),
-                cases.firstResponder(c.id()).orElse(null));
+                cases.firstResponder(c.id()).orElse(null), cases.possibleDuplicateOf(c.id()).orElse(null), mayReveal,
+                List.copyOf(new java.util.TreeSet<>(reveal)));
     }
 
     private List<CaseView.TaskView> openTasks(String caseNumber) {

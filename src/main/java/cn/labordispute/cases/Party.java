@@ -21,9 +21,6 @@ public record Party(Role role, String name, String idType, String idNumber, Stri
 
     /** The identity number with its middle hidden, for people who do not need the whole number. */
     public String maskedIdNumber() {
-        if (idNumber == null || idNumber.length() < 8) {
-            return "****";
-        }
-        return idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8) + idNumber.substring(idNumber.length() - 4);
+        return PersonalData.maskIdNumber(idNumber);
     }
 }

@@ -1,5 +1,6 @@
 package cn.labordispute.portal;
 
+import cn.labordispute.cases.PersonalData;
 import java.util.regex.Pattern;
 
 /** Mobile numbers: a mainland number (11 digits starting with 1) or an international one with its + prefix. */
@@ -23,7 +24,6 @@ final class Phones {
 
     /** 138****0000: what a page or a log shows of someone's number. */
     static String masked(String phone) {
-        String p = normalise(phone);
-        return p.length() < 7 ? "****" : p.substring(0, 3) + "****" + p.substring(p.length() - 4);
+        return PersonalData.maskPhone(phone);
     }
 }

@@ -1,6 +1,11 @@
 package cn.labordispute.security;
 
 
+import java.util.function.Supplier;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import java.util.List;
 import java.util.Map;
 import jakarta.servlet.DispatcherType;
@@ -115,6 +120,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(paths("/policy", "/api/policy/**"))
                         .hasAnyAuthority(Roles.POLICY_EDITORS, Roles.ADMINS)
+                        .requestMatchers(paths("/supervision/personal-data-access", "/api/personal-data-access"))
+                        .access(SecurityConfiguration::supervisor)
                         .requestMatchers(paths("/", "/api/**", "/supervision", "/supervision/**", "/cases/**")).authenticated()
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
@@ -152,6 +159,14 @@ class SecurityConfiguration {
         return tokens;
     }
 
+    /** A supervisor of an organisation or of the city, or an administrator. */
+    private static AuthorizationDecision supervisor(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        Authentication a = authentication.get();
+        return new AuthorizationDecision(a != null && a.isAuthenticated() && a.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(g -> g.startsWith(Roles.SUPERVISOR.id() + "-") || g.equals(Roles.ADMINS)));
+    }
+
     /** The engine REST API takes the user Spring Security authenticated and applies the Camunda authorisations. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -159,7 +174,7 @@ class SecurityConfiguration {
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 ContainerBasedAuthenticationProvider.class.getName()));
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         registration.setUrlPatterns(List.of("/engine-rest/*"));
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
@@ -172,7 +187,7 @@ class SecurityConfiguration {
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
         registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 ContainerBasedAuthenticationProvider.class.getName()));
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         registration.setUrlPatterns(List.of("/camunda/app/*", "/camunda/api/*"));
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;

@@ -3,10 +3,12 @@ package cn.labordispute.security;
 import cn.labordispute.security.Organisation;
 import cn.labordispute.security.Organisations;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /** Checks staff passwords against Camunda's identity service and works out a caller's organisations. */
@@ -31,6 +33,19 @@ public class StaffDirectory {
     /** Whether the user works for the organisation in one of its roles (mediator, arbitrator, supervisor, …). */
     public boolean isStaffOf(String userId, String organisation) {
         return userId != null && !userId.isBlank() && caller(userId.trim()).organisations().contains(organisation);
+    }
+
+    /**
+     * The name a person reads for a member of staff (王芳: the user's first name holds the full Chinese name, the last
+     * name the title), or the login where the directory has no name.
+     */
+    public String displayName(String userId) {
+        if (userId == null) {
+            return "";
+        }
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        String name = user == null ? "" : Objects.toString(user.getFirstName(), "").trim();
+        return name.isEmpty() ? userId : name;
     }
 
     public Caller caller(String userId) {

@@ -3,6 +3,7 @@ package cn.labordispute.supervision;
 import cn.labordispute.calendar.Times;
 import cn.labordispute.security.Caller;
 import cn.labordispute.cases.CaseAccess;
+import cn.labordispute.cases.PersonalData;
 import cn.labordispute.deadlines.DeadlineRecords;
 import cn.labordispute.intake.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,11 +39,19 @@ class SupervisionController {
 
     /** GET /supervision/cases/{caseNumber}: the case's record, deadlines, tasks, timeline and where it stands. */
     @GetMapping("/supervision/cases/{caseNumber}")
-    String caseView(@PathVariable String caseNumber, Caller caller, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String caseView(@PathVariable String caseNumber, @RequestParam(required = false) String full, Caller caller,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("user", caller.userId());
         model.addAttribute("t", Times.INSTANCE);
-        var found = access.view(caseNumber, caller);
+        java.util.Optional<cn.labordispute.cases.CaseView> found;
+        try {
+            found = access.viewInFull(caseNumber, caller,
+                    full == null ? java.util.Set.of() : PersonalData.FIELDS.keySet(), "PAGE");
+        } catch (CaseAccess.PersonalDataRefused e) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            model.addAttribute("conflict", "只有本案的承办人或本组织的仲裁员可以查看完整的证件号码和电话。");
+            return "pages/denied";
+        }
         if (found.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("caseNumber", caseNumber);
