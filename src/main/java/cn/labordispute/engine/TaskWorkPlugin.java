@@ -120,9 +120,8 @@ public class TaskWorkPlugin extends AbstractProcessEnginePlugin {
             if (assignee == null && !candidate(person, task)) {
                 throw refused(task, "这一步不由您的岗位办理，不能认领");
             }
-            if (assignee != null && !assignee.equals(person.getUserId())) {
-                throw refused(task, "这一步已由 " + assignee + " 认领，只有认领人或主管可以放弃或改派");
-            }
+            // a step someone else holds: the engine refuses the claim itself (TaskAlreadyClaimedException), which
+            // TaskConflicts answers as a conflict naming the holder
             return;
         }
         boolean mine = person.getUserId().equals(assignee);

@@ -1,7 +1,10 @@
 package cn.labordispute.security;
 
-import org.springframework.security.core.AuthenticatedPrincipal;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.core.AuthenticatedPrincipal;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The authenticated member of staff behind a request, with the organisations whose cases they may see. It is the
@@ -18,6 +21,13 @@ public record Caller(String userId, Set<String> groups, Set<String> organisation
 
     public boolean mayActFor(String organisation) {
         return cityWide || organisations.contains(organisation);
+    }
+
+    /** The staff member the security frame authenticated for this request, if any. */
+    public static Optional<Caller> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Caller caller
+                ? Optional.of(caller) : Optional.empty();
     }
 
     @Override

@@ -4,8 +4,6 @@ import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -34,10 +32,6 @@ class CallerArguments implements WebMvcConfigurer {
 
     /** The staff member of this request; refused (403) where the security frame let no staff member through. */
     static Caller current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
-            return caller;
-        }
-        throw new AccessDeniedException("no staff member authenticated");
+        return Caller.current().orElseThrow(() -> new AccessDeniedException("no staff member authenticated"));
     }
 }

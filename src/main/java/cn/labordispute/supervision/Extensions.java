@@ -1,5 +1,6 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.engine.TaskConflicts;
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.cases.CaseRepository;
 import cn.labordispute.deadlines.Deadlines;
@@ -38,8 +39,11 @@ public class Extensions {
     private final CaseRepository cases;
     private final Deadlines deadlines;
     private final StatutoryPeriods periods;
+    private final TaskConflicts conflicts;
 
-    Extensions(TaskService tasks, RuntimeService runtime, CaseRepository cases, Deadlines deadlines, StatutoryPeriods periods) {
+    Extensions(TaskService tasks, RuntimeService runtime, CaseRepository cases, Deadlines deadlines, StatutoryPeriods periods,
+            TaskConflicts conflicts) {
+        this.conflicts = conflicts;
         this.tasks = tasks;
         this.runtime = runtime;
         this.cases = cases;
@@ -81,6 +85,9 @@ public class Extensions {
     @Transactional
     public List<FieldError> decide(Caller caller, String taskId, Boolean approved, Integer days, String note) {
         List<FieldError> errors = new ArrayList<>();
+        if (taskId != null) {
+            conflicts.check(taskId, false, caller); // decided meanwhile by another supervisor: 409, who and when
+        }
         Task t = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(APPROVAL_TASK).singleResult();
         Set<String> orgs = SupervisionService.supervised(caller);
         Request r = t == null ? null : request(t);

@@ -1,5 +1,6 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.engine.TaskConflicts;
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.cases.CaseRepository;
 import cn.labordispute.intake.FieldError;
@@ -30,8 +31,11 @@ public class Reassignment {
     private final IdentityService identity;
     private final CaseRepository cases;
     private final JdbcClient jdbc;
+    private final TaskConflicts conflicts;
 
-    Reassignment(TaskService tasks, IdentityService identity, CaseRepository cases, JdbcClient jdbc) {
+    Reassignment(TaskService tasks, IdentityService identity, CaseRepository cases, JdbcClient jdbc,
+            TaskConflicts conflicts) {
+        this.conflicts = conflicts;
         this.tasks = tasks;
         this.identity = identity;
         this.cases = cases;
@@ -113,6 +117,9 @@ public class Reassignment {
         }
         for (String id : taskIds) {
             Task t = tasks.createTaskQuery().taskId(id).singleResult();
+            if (t == null) {
+                conflicts.check(id, false, supervisor); // done meanwhile: 409, who and when
+            }
             TaskCase c = t == null ? null : caseOf(id);
             if (t == null || c == null || (orgs != null && !orgs.contains(c.orgCode()))) {
                 errors.add(new FieldError("taskId", "任务不存在或不属于您督办的组织 / no such task in your organisations: " + id));

@@ -1,0 +1,234 @@
+package cn.labordispute.engine;
+
+import cn.labordispute.calendar.WorkingDayCalendar;
+import cn.labordispute.security.Caller;
+import cn.labordispute.security.StaffDirectory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Two people working on one step: the second is told what happened, as a conflict ({@code 409}) in words, not as an
+ * engine error. A claim of a step someone else holds names the holder; a completion (or any change) of a step that is
+ * gone says when and by whom it was done. The rule that only the holder (or a supervisor) may finish or give back a
+ * claimed step stays the engine's ({@link TaskWorkPlugin}, {@code 403}).
+ * <p>One rule for every way in: the engine REST API, the Tasklist (whose calls are the same REST resources under
+ * {@code /camunda/api/engine}) and the application's own steps ({@link #check}). The REST calls are checked before the
+ * engine runs; where two calls race past that check, the engine's failure is answered from the task's state after
+ * it.
+ */
+@Component
+public class TaskConflicts {
+
+    private static final Pattern TASK_COMMAND = Pattern.compile(
+            "^/(?:engine-rest|camunda/api/engine/engine/[^/]+)/task/([^/]+)/"
+                    + "(claim|unclaim|complete|submit-form|resolve|assignee|delegate)$");
+    /** The engine's words when an expression of the step reads a variable that was not submitted. */
+    private static final Pattern MISSING_ANSWER = Pattern.compile("Cannot resolve identifier '([A-Za-z_][A-Za-z0-9_]*)'");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm")
+            .withZone(WorkingDayCalendar.ZONE);
+
+    /** Why a step cannot be acted on: the message a person reads and the one an API client reads. */
+    public record Conflict(String message, String messageEn) {
+    }
+
+    /** A step that another person holds or that is done; the application's endpoints answer it {@code 409}. */
+    public static class TaskConflictException extends RuntimeException {
+        private final Conflict conflict;
+
+        public TaskConflictException(Conflict conflict) {
+            super(conflict.messageEn());
+            this.conflict = conflict;
+        }
+
+        public Conflict conflict() {
+            return conflict;
+        }
+    }
+
+    private record Running(String assignee, String tenant) {
+    }
+
+    private record Finished(String assignee, Timestamp end, String deleteReason, String tenant) {
+    }
+
+    private final JdbcClient jdbc;
+    private final StaffDirectory staff;
+
+    TaskConflicts(JdbcClient jdbc, StaffDirectory staff) {
+        this.jdbc = jdbc;
+        this.staff = staff;
+    }
+
+    /**
+     * The conflict in acting on a step now, if any. {@code claiming}: taking it (a step held by another person
+     * conflicts); otherwise finishing or changing it (a step that is gone conflicts). A step of an organisation the
+     * person does not work for is none of their business: no conflict is reported, the engine refuses it.
+     */
+    public Optional<Conflict> find(String taskId, boolean claiming, String userId, Set<String> organisations) {
+        Optional<Running> running = jdbc.sql("SELECT ASSIGNEE_, TENANT_ID_ FROM ACT_RU_TASK WHERE ID_ = ?")
+                .param(taskId).query((rs, n) -> new Running(rs.getString(1), rs.getString(2))).optional();
+        if (running.isPresent()) {
+            String holder = running.get().assignee();
+            if (claiming && holder != null && !holder.equals(userId) && visible(running.get().tenant(), organisations)) {
+                String name = staff.displayName(holder);
+                return Optional.of(new Conflict("这一步已由 " + name + " 认领，不能重复认领。请刷新任务列表；如需接手，请联系"
+                        + name + "或本组织主管改派。", "This task is already claimed by " + holder
+                        + "; ask them or a supervisor to hand it over."));
+            }
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT ASSIGNEE_, END_TIME_, DELETE_REASON_, TENANT_ID_ FROM ACT_HI_TASKINST WHERE ID_ = ?")
+                .param(taskId)
+                .query((rs, n) -> new Finished(rs.getString(1), rs.getTimestamp(2), rs.getString(3), rs.getString(4)))
+                .optional()
+                .filter(f -> f.end() != null && visible(f.tenant(), organisations))
+                .map(this::gone);
+    }
+
+    private Conflict gone(Finished f) {
+        String when = WHEN.format(f.end().toInstant());
+        if (f.deleteReason() != null && !"completed".equals(f.deleteReason())) {
+            return new Conflict("这一步已于 " + when + " 撤销（案件流程已变更），不需要再办理。请刷新任务列表。",
+                    "This task was withdrawn at " + when + " (the case's process moved on); reload the task list.");
+        }
+        String by = f.assignee() == null ? "" : " 由 " + staff.displayName(f.assignee());
+        return new Conflict("这一步已于 " + when + by + " 办结，不能再次提交。请刷新任务列表。",
+                "This task was already completed at " + when + (f.assignee() == null ? "" : " by " + f.assignee())
+                        + "; reload the task list.");
+    }
+
+    /** For the application's own steps: throws the conflict, if there is one, before anything is changed. */
+    public void check(String taskId, boolean claiming, Caller caller) {
+        find(taskId, claiming, caller.userId(), caller.visibleOrganisations()).ifPresent(c -> {
+            throw new TaskConflictException(c);
+        });
+    }
+
+    /** Whether the engine has or had a step with this id. */
+    boolean known(String taskId) {
+        return jdbc.sql("SELECT COUNT(*) FROM ACT_RU_TASK WHERE ID_ = ?").param(taskId).query(Long.class).single() > 0
+                || jdbc.sql("SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE ID_ = ?").param(taskId).query(Long.class).single() > 0;
+    }
+
+    private static boolean visible(String tenant, Set<String> organisations) {
+        return organisations == null || tenant == null || organisations.contains(tenant);
+    }
+
+    static final Conflict CONCURRENT = new Conflict("这一步刚刚被他人同时办理，您的操作没有生效。请刷新后查看最新情况。",
+            "Someone else changed this task at the same moment; nothing was changed. Reload and try again.");
+
+    static final Conflict NO_SUCH_TASK = new Conflict("没有这个任务，请刷新任务列表。",
+            "There is no such task; reload the task list.");
+
+    /** The REST calls that act on a step, checked before and answered after the engine. */
+    static class Filter extends OncePerRequestFilter {
+
+        private final TaskConflicts conflicts;
+        private final ObjectMapper json;
+
+        Filter(TaskConflicts conflicts, ObjectMapper json) {
+            this.conflicts = conflicts;
+            this.json = json;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod());
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            Matcher m = TASK_COMMAND.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+            Optional<Caller> caller = Caller.current();
+            if (!m.matches() || caller.isEmpty()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            String taskId = m.group(1);
+            boolean claiming = "claim".equals(m.group(2));
+            Optional<Conflict> before = conflicts.find(taskId, claiming, caller.get().userId(),
+                    caller.get().visibleOrganisations());
+            if (before.isPresent()) {
+                write(response, HttpServletResponse.SC_CONFLICT, "TaskConflict", before.get());
+                return;
+            }
+            if (!conflicts.known(taskId)) {
+                write(response, HttpServletResponse.SC_NOT_FOUND, "TaskNotFound", NO_SUCH_TASK);
+                return;
+            }
+            ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, answer);
+            if (answer.getStatus() >= 500) {
+                Optional<Conflict> after = conflicts.find(taskId, claiming, caller.get().userId(),
+                        caller.get().visibleOrganisations());
+                String body = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
+                if (after.isEmpty() && (body.contains("OptimisticLockingException") || body.contains("ENGINE-03005"))) {
+                    after = Optional.of(CONCURRENT);
+                }
+                Matcher missing = MISSING_ANSWER.matcher(body);
+                if (after.isPresent()) {
+                    answer.resetBuffer();
+                    write(answer, HttpServletResponse.SC_CONFLICT, "TaskConflict", after.get());
+                } else if (missing.find()) { // the step's own rules read an answer the submission did not give
+                    answer.resetBuffer();
+                    write(answer, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequest", new Conflict(
+                            "提交的内容缺少必填的一项（" + missing.group(1) + "），这一步没有办结。请填写完整后再提交。",
+                            "The submission lacks " + missing.group(1) + "; the task was not completed."));
+                }
+            }
+            answer.copyBodyToResponse();
+        }
+
+        /** The engine REST API's error shape ({@code type}, {@code message}), with the English beside it. */
+        private void write(HttpServletResponse response, int status, String type, Conflict conflict) throws IOException {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", type);
+            body.put("message", conflict.message());
+            body.put("messageEn", conflict.messageEn());
+            body.put("code", null);
+            response.setStatus(status);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(json.writeValueAsString(body));
+        }
+    }
+
+    @Configuration
+    static class Registration {
+
+        /** After the security frame (which knows the person), before the engine's authentication filters. */
+        @Bean
+        FilterRegistrationBean<Filter> taskConflictFilter(TaskConflicts conflicts, ObjectMapper json) {
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Filter(conflicts, json));
+            registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+            registration.setUrlPatterns(List.of("/engine-rest/*", "/camunda/api/engine/*"));
+            registration.setDispatcherTypes(DispatcherType.REQUEST);
+            return registration;
+        }
+    }
+}
