@@ -60,6 +60,27 @@ public class CaseRepository {
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single();
     }
 
+    /** The open case this one seems to repeat (same applicant, employer and claims, shortly before), if any. */
+    public Optional<String> possibleDuplicateOf(long caseId) {
+        return jdbc.sql("SELECT possible_duplicate_of FROM dc_case WHERE id = ?").param(caseId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single();
+    }
+
+    /** Open cases created since the instant (newest first) with this worker and this employer, but not this case. */
+    public List<DisputeCase> openCasesBetween(String workerIdNumber, String employerCreditCode, Instant since,
+            long excluding) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM dc_case c WHERE c.status = 'OPEN' AND c.created_at >= ? "
+                        + "AND c.id <> ? "
+                        + "AND EXISTS (SELECT 1 FROM dc_party w WHERE w.case_id = c.id AND w.role = 'WORKER' AND w.id_number = ?) "
+                        + "AND EXISTS (SELECT 1 FROM dc_party e WHERE e.case_id = c.id AND e.role = 'EMPLOYER' AND e.id_number = ?) "
+                        + "ORDER BY c.id DESC")
+                .params(java.sql.Timestamp.from(since), excluding, workerIdNumber, employerCreditCode).query(CASES).list();
+    }
+
+    public void markPossibleDuplicate(long caseId, String ofCaseNumber) {
+        jdbc.sql("UPDATE dc_case SET possible_duplicate_of = ? WHERE id = ?").params(ofCaseNumber, caseId).update();
+    }
+
     public void linkProcessInstance(long caseId, String processInstanceId) {
         jdbc.sql("UPDATE dc_case SET process_instance_id = ? WHERE id = ?").params(processInstanceId, caseId).update();
     }

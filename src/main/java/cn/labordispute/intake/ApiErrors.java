@@ -21,6 +21,14 @@ class ApiErrors {
                 .body(Map.of("message", "申请信息有误，未保存 / invalid application, nothing was stored", "errors", e.errors()));
     }
 
+    @ExceptionHandler(IntakeRequests.KeyReused.class)
+    ResponseEntity<Map<String, Object>> keyReused(IntakeRequests.KeyReused e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Map.of(
+                "message", "这个请求标识已用于另一份申请，本次未保存；新申请请使用新的标识",
+                "messageEn", "this Idempotency-Key was used for another application; nothing was stored. Use a new key for a new application",
+                "errors", List.of(new FieldError("Idempotency-Key", "已用于另一份申请 / used for another application"))));
+    }
+
     @ExceptionHandler(NotPermittedException.class)
     ResponseEntity<Map<String, Object>> notPermitted(NotPermittedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(

@@ -15,15 +15,19 @@ import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.security.Caller;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +48,13 @@ public class IntakeService {
     /** An oral application staff record at the window; the applicant then checks and signs the record. */
     public static final String ORAL = "ORAL";
 
+    /**
+     * What intake answers: the case number; whether it is the earlier answer to a repeated request (same key, same
+     * application); and the open case this one seems to repeat, if any (flagged to staff, not refused).
+     */
+    public record Opened(String caseNumber, boolean repeated, String possibleDuplicateOf) {
+    }
+
     private final ApplicationValidator validator;
     private final Organisations organisations;
     private final CaseNumbers numbers;
@@ -51,9 +62,14 @@ public class IntakeService {
     private final CaseCauses causes;
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
+    private final IntakeRequests requests;
+    private final EmployerLocks employers;
+    private final Duration duplicateWindow;
 
     IntakeService(ApplicationValidator validator, Organisations organisations, CaseNumbers numbers,
-            CaseRepository cases, CaseCauses causes, RuntimeService runtime, ApplicationEventPublisher events) {
+            CaseRepository cases, CaseCauses causes, RuntimeService runtime, ApplicationEventPublisher events,
+            IntakeRequests requests, EmployerLocks employers,
+            @Value("${dispute.intake.duplicate-window:PT24H}") Duration duplicateWindow) {
         this.validator = validator;
         this.organisations = organisations;
         this.numbers = numbers;
@@ -61,6 +77,9 @@ public class IntakeService {
         this.causes = causes;
         this.runtime = runtime;
         this.events = events;
+        this.requests = requests;
+        this.employers = employers;
+        this.duplicateWindow = duplicateWindow;
     }
 
     /**
@@ -70,28 +89,64 @@ public class IntakeService {
      */
     @Transactional
     public String open(CaseApplication application, Caller caller) {
+        return open(application, caller, null).caseNumber();
+    }
+
+    /**
+     * As {@link #open(CaseApplication, Caller)}, idempotent under the caller's request key (null: none): a repeat of
+     * the same application with the key answers the first case again; another application with the key is refused
+     * ({@link IntakeRequests.KeyReused}).
+     */
+    @Transactional
+    public Opened open(CaseApplication application, Caller caller, String requestKey) {
         validate(application);
         if (!caller.mayActFor(application.organisation())) {
             throw new NotPermittedException("organisation");
         }
-        return store(application, Boolean.TRUE.equals(application.oral()) ? ORAL : WINDOW, caller.userId());
+        return keyed(caller.userId(), requestKey, application,
+                () -> store(application, Boolean.TRUE.equals(application.oral()) ? ORAL : WINDOW, caller.userId()));
     }
 
     /** Opens the case on the system's own authority (demo data). */
     @Transactional
     public String open(CaseApplication application) {
         validate(application);
-        return store(application, WINDOW, null);
+        return store(application, WINDOW, null).caseNumber();
     }
 
     /**
      * Opens a case a party filed online: the claims are the applicant's own words, so staff restate them (明确请求)
-     * for the applicant to confirm before the case goes on.
+     * for the applicant to confirm before the case goes on. Idempotent under the form's request key (null: none).
      */
     @Transactional
-    public String openOnline(CaseApplication application) {
+    public Opened openOnline(CaseApplication application, String requestKey) {
         validate(application);
-        return store(application, PORTAL, null);
+        return keyed(ONLINE_SCOPE, requestKey, application, () -> store(application, PORTAL, null));
+    }
+
+    /** The request-key scope of online applications (staff keys are scoped by the member of staff). */
+    static final String ONLINE_SCOPE = "portal";
+
+    /** The case an online application with this key already opened, if any ({@link IntakeRequests.KeyReused}). */
+    public Optional<String> openedOnlineBefore(CaseApplication application, String requestKey) {
+        return requestKey == null ? Optional.empty()
+                : requests.earlier(ONLINE_SCOPE, requestKey, requests.fingerprint(application));
+    }
+
+    private Opened keyed(String scope, String key, CaseApplication application, Supplier<Opened> open) {
+        if (key == null) {
+            return open.get();
+        }
+        employers.lock(application.employer().creditCode()); // a parallel repeat waits here, then finds the answer
+        String fingerprint = requests.fingerprint(application);
+        Optional<String> earlier = requests.earlier(scope, key, fingerprint);
+        if (earlier.isPresent()) {
+            long id = cases.findByNumber(earlier.get()).orElseThrow().id();
+            return new Opened(earlier.get(), true, cases.possibleDuplicateOf(id).orElse(null));
+        }
+        Opened opened = open.get();
+        requests.remember(scope, key, fingerprint, opened.caseNumber());
+        return opened;
     }
 
     /** Checks an application without storing anything; throws {@link InvalidApplicationException} naming each field. */
@@ -102,8 +157,9 @@ public class IntakeService {
         }
     }
 
-    private String store(CaseApplication application, String channel, String firstResponder) {
+    private Opened store(CaseApplication application, String channel, String firstResponder) {
         Organisation org = organisations.find(application.organisation()).orElseThrow();
+        employers.lock(application.employer().creditCode());
         Instant now = EngineTime.now();
         LocalDate receivedOn = application.receivedOn() != null ? application.receivedOn() : EngineTime.today();
         String caseNumber = numbers.next(org, receivedOn.getYear());
@@ -129,6 +185,12 @@ public class IntakeService {
             cases.assignFirstResponder(caseId, firstResponder);
         }
         cases.addEvent(caseNumber, "OPENED", CaseStage.INTAKE, "一窗受理登记，案号 " + caseNumber, now);
+        String duplicateOf = earlierSame(caseId, parties, claims, now).orElse(null);
+        if (duplicateOf != null) {
+            cases.markPossibleDuplicate(caseId, duplicateOf);
+            cases.addEvent(caseNumber, "POSSIBLE_DUPLICATE", CaseStage.INTAKE, "可能重复申请：与 " + duplicateOf
+                    + " 的申请人、用人单位和请求事项相同，请核实后决定合并、撤回或继续办理", now);
+        }
 
         ProcessInstance instance = runtime.startProcessInstanceByKey(MAIN_PROCESS, caseNumber,
                 processVariables(caseNumber, caseId, org, application, receivedOn, collective, claims, channel,
@@ -137,7 +199,30 @@ public class IntakeService {
         events.publishEvent(new CaseOpened(caseNumber, org.code(), e.name().trim(), e.creditCode(), application.workers().size(),
                 claims.stream().map(Claim::amount).reduce(BigDecimal.ZERO, BigDecimal::add), collective,
                 parties.stream().anyMatch(Party::migrantWorker)));
-        return caseNumber;
+        return new Opened(caseNumber, false, duplicateOf);
+    }
+
+    /**
+     * An open case received within the duplicate window with the same first applicant, the same employer and the
+     * same claims (cause and amount): the newest such case, if any. Intakes against the employer are serialised
+     * ({@link EmployerLocks}), so a double submission sees the first.
+     */
+    private Optional<String> earlierSame(long caseId, List<Party> parties, List<Claim> claims, Instant now) {
+        Party applicant = parties.get(0);
+        Party employer = parties.get(parties.size() - 1);
+        List<String> these = claimKeys(claims);
+        for (DisputeCase other : cases.openCasesBetween(applicant.idNumber(), employer.idNumber(),
+                now.minus(duplicateWindow), caseId)) {
+            if (claimKeys(cases.claims(other.id())).equals(these)) {
+                return Optional.of(other.caseNumber());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> claimKeys(List<Claim> claims) {
+        return claims.stream().map(c -> c.causeCode() + ":" + c.amount().setScale(2, RoundingMode.HALF_UP).toPlainString())
+                .sorted().toList();
     }
 
     /** The variables every case starts with; the model check lets any step read them. */

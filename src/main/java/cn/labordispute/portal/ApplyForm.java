@@ -28,6 +28,8 @@ public class ApplyForm {
     String employmentEndedOn;
     String limitationReason = "NONE";
     String code;
+    /** The form's own key: a second submission of this form (a double tap, a retry) answers the first case. */
+    String requestKey = java.util.UUID.randomUUID().toString();
 
     /** The phone verified with the one-time code: the applicant's own. */
     String applicantPhone() {
@@ -36,6 +38,8 @@ public class ApplyForm {
 
     // Setters for Spring's form binding.
     public void setApplicantRole(String v) { applicantRole = v; }
+    public void setRequestKey(String v) { requestKey = v == null || v.isBlank() ? null : v.trim(); }
+    public String getRequestKey() { return requestKey; }
     public void setProcedure(String v) { procedure = v; }
     public void setOrganisation(String v) { organisation = v; }
     public void setWorkerName(String v) { workerName = v; }

@@ -8,6 +8,7 @@ import cn.labordispute.documents.Documents;
 import cn.labordispute.documents.IssuedDocument;
 import cn.labordispute.intake.CaseApplication;
 import cn.labordispute.intake.FieldError;
+import cn.labordispute.intake.IntakeRequests;
 import cn.labordispute.intake.IntakeService;
 import cn.labordispute.intake.InvalidApplicationException;
 import java.math.BigDecimal;
@@ -33,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 class PortalApplications {
 
     /** What the applicant gets back, once: the case number, the access code, the application document. */
-    public record Submitted(String caseNumber, String accessCode, IssuedDocument application, Optional<String> limitationWarning) {
+    public record Submitted(String caseNumber, String accessCode, IssuedDocument application, Optional<String> limitationWarning,
+            boolean repeated) {
     }
 
     private static final Map<String, DocumentKind> APPLICATION_DOCUMENT = Map.of(
@@ -89,14 +91,24 @@ class PortalApplications {
         if (knewOn != null && knewOn.isAfter(EngineTime.today())) {
             errors.add(new FieldError("knewOn", "日期不能晚于今天 / the date cannot be in the future"));
         }
+        errors.addAll(IntakeRequests.check(form.requestKey));
         if (!errors.isEmpty()) {
             throw new PortalError(errors);
         }
+        Optional<Submitted> before = submittedBefore(application, form.requestKey);
+        if (before.isPresent()) {
+            return before.get();
+        }
         evidence.check(uploads);
         if (!codes.use(phone, OneTimeCodes.Purpose.APPLY, form.code)) {
+            // a second tap that raced the first: the first used the code and has committed its case by now
+            before = submittedBefore(application, form.requestKey);
+            if (before.isPresent()) {
+                return before.get();
+            }
             throw new PortalError("code", "验证码错误或已过期，请重新获取 / the code is wrong or has expired: ask for a new one");
         }
-        String caseNumber = intake.openOnline(application);
+        String caseNumber = intake.openOnline(application, form.requestKey).caseNumber();
         DisputeCase c = cases.findByNumber(caseNumber).orElseThrow();
         String accessCode = Secrets.accessCode();
         jdbc.sql("INSERT INTO pt_access (case_id, applicant_role, phone, code_hash, language, created_at) "
@@ -118,7 +130,13 @@ class PortalApplications {
         notifications.notify(caseNumber, "SUBMITTED",
                 "您的申请已提交，案号 " + caseNumber + "。请妥善保管查询码，凭案号和查询码在“我的申请”查看进度。",
                 "Your application was filed as case " + caseNumber + ". Keep your access code to follow the case.");
-        return new Submitted(caseNumber, accessCode, document, warning);
+        return new Submitted(caseNumber, accessCode, document, warning, false);
+    }
+
+    /** This form was submitted already: its case, not a second one. */
+    private Optional<Submitted> submittedBefore(CaseApplication application, String requestKey) {
+        return intake.openedOnlineBefore(application, requestKey).map(caseNumber -> new Submitted(caseNumber, null,
+                documents.list(caseNumber).stream().findFirst().orElse(null), Optional.empty(), true));
     }
 
     private static CaseApplication application(ApplyForm f, List<FieldError> errors, List<Integer> rows) {

@@ -6,6 +6,7 @@ import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.documents.Documents;
 import cn.labordispute.documents.PdfRenderer;
 import cn.labordispute.intake.FieldError;
+import cn.labordispute.intake.IntakeRequests;
 import cn.labordispute.intake.InvalidApplicationException;
 import cn.labordispute.security.Organisations;
 import jakarta.servlet.http.HttpServletRequest;
@@ -105,6 +106,12 @@ class PortalController {
         } catch (PortalError e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return apply(model, form, e.errors());
+        } catch (IntakeRequests.KeyReused e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            form.setRequestKey(java.util.UUID.randomUUID().toString());
+            return apply(model, form, List.of(new FieldError("requestKey", PortalSession.english(request)
+                    ? "This form was already sent with other details. If this is a new application, check it and send it again."
+                    : "这张申请表已经提交过，内容与这次不同。如果这是一份新的申请，请核对后再次提交。")));
         }
     }
 

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Risks that intake raises by itself, in the intake's transaction: a collective case (10 or more workers) goes into the
  * ledger at once; and when the open cases against one employer within the period RISK_CLUSTER_WINDOW reach the
- * threshold of the decision table risk_cluster, a case-cluster risk is raised (once while it is open).
+ * threshold of the decision table risk_cluster, a case-cluster risk is raised (once while it is open). Intake holds
+ * the employer's lock while it stores a case (and so while this runs), so parallel intakes against one employer, in
+ * one organisation or several, count each other and raise one risk.
  */
 @Component
 class IntakeRisks {
