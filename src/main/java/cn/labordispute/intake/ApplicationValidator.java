@@ -4,6 +4,7 @@ import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.security.Organisations;
 import cn.labordispute.calendar.EngineTime;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,14 +18,25 @@ public class ApplicationValidator {
 
     static final Set<String> PROCEDURES = Set.of("NEGOTIATION", "MEDIATION", "ARBITRATION");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 \\-]{4,19}");
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+    /** What the database holds (dc_party.phone, dc_party.address). */
+    static final int PHONE_LENGTH = 20;
+    static final int ADDRESS_LENGTH = 300;
+    /** 《劳动法》第十五条: no one under sixteen may be employed; an older age than this is a typing slip. */
+    static final int WORKING_AGE = 16;
+    static final int OLDEST = 100;
+    /** Characters no person types: control characters (in running text a line break or tab is fine) and halves of a
+     * character pair that the database cannot store. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cs}\\uFFFE\\uFFFF]");
+    private static final Pattern CONTROL_IN_TEXT = Pattern.compile("[\\p{Cs}\\uFFFE\\uFFFF]|[\\p{Cc}&&[^\\n\\r\\t]]");
 
     private final CaseCauses causes;
     private final Organisations organisations;
+    private final AmountLimits limits;
 
-    ApplicationValidator(CaseCauses causes, Organisations organisations) {
+    ApplicationValidator(CaseCauses causes, Organisations organisations, AmountLimits limits) {
         this.causes = causes;
         this.organisations = organisations;
+        this.limits = limits;
     }
 
     public List<FieldError> validate(CaseApplication a) {
@@ -47,17 +59,21 @@ public class ApplicationValidator {
             errors.add(new FieldError("summary", "请填写事实与理由 / summary (facts and reasons) is required"));
         } else if (a.summary().length() > 4000) {
             errors.add(new FieldError("summary", "事实与理由不得超过4000字 / summary must be at most 4000 characters"));
+        } else {
+            text("summary", a.summary(), errors);
         }
         if (a.receivedOn() != null && a.receivedOn().isAfter(EngineTime.today())) {
             errors.add(new FieldError("receivedOn", "收件日期不能晚于今天 / receivedOn cannot be in the future"));
         }
-        validateWorkers(a.workers(), errors);
+        LocalDate receivedOn = a.receivedOn() != null ? a.receivedOn() : EngineTime.today();
+        validateWorkers(a.workers(), receivedOn, errors);
         validateEmployer(a.employer(), errors);
         validateClaims(a.claims(), errors);
+        validateTotals(a, errors);
         return errors;
     }
 
-    private void validateWorkers(List<CaseApplication.Worker> workers, List<FieldError> errors) {
+    private void validateWorkers(List<CaseApplication.Worker> workers, LocalDate receivedOn, List<FieldError> errors) {
         if (workers == null || workers.isEmpty()) {
             errors.add(new FieldError("workers", "至少需要一名劳动者 / at least one worker is required"));
             return;
@@ -72,18 +88,22 @@ public class ApplicationValidator {
             }
             if (blank(w.name()) || w.name().length() > 100) {
                 errors.add(new FieldError(at + ".name", "请填写劳动者姓名（100字以内） / worker name is required (at most 100)"));
+            } else {
+                line(at + ".name", w.name(), errors);
             }
             String idError = idNumberError(w.idType(), w.idNumber());
             if (idError != null) {
                 errors.add(new FieldError(at + (idError.startsWith("证件类型") ? ".idType" : ".idNumber"), idError));
             } else if (!seen.add(w.idNumber())) {
                 errors.add(new FieldError(at + ".idNumber", "同一劳动者重复填写 / the same worker is listed twice"));
+            } else if ("RESIDENT_ID".equals(w.idType())) {
+                ageError(IdentityNumbers.birthDate(w.idNumber()), receivedOn)
+                        .ifPresent(e -> errors.add(new FieldError(at + ".idNumber", e)));
             }
-            if (!blank(w.phone()) && !PHONE.matcher(w.phone()).matches()) {
-                errors.add(new FieldError(at + ".phone", "电话号码格式不正确 / phone number is not valid"));
-            }
+            phone(at + ".phone", w.phone(), errors);
+            address(at + ".address", w.address(), errors);
             if (w.amount() != null) {
-                String amountError = amountError(w.amount());
+                String amountError = amountError(w.amount(), limits.perClaim(), "每名劳动者的请求金额");
                 if (amountError != null) {
                     errors.add(new FieldError(at + ".amount", amountError));
                 }
@@ -91,15 +111,93 @@ public class ApplicationValidator {
         }
     }
 
-    /** What is wrong with an amount in yuan, or null: not negative, at most two decimals (分), not absurdly large. */
-    private static String amountError(BigDecimal amount) {
+    /** What is wrong with an amount in yuan, or null: not negative, at most two decimals (分), within the ceiling. */
+    private static String amountError(BigDecimal amount, BigDecimal ceiling, String what) {
         if (amount.signum() < 0) {
             return "金额不能为负数 / amount cannot be negative";
         }
         if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
             return "金额最多保留两位小数（分） / amount has at most two decimals";
         }
-        return amount.compareTo(MAX_AMOUNT) >= 0 ? "金额过大 / amount is too large" : null;
+        if (amount.compareTo(ceiling) > 0) {
+            return what + "超过上限 " + yuan(ceiling) + " 元，请核对金额（上限由政策人员设定） / amount is above the ceiling of "
+                    + ceiling.toPlainString() + " yuan";
+        }
+        return null;
+    }
+
+    private static String yuan(BigDecimal amount) {
+        return new java.text.DecimalFormat("#,##0.##").format(amount);
+    }
+
+    /** The whole case's claims, and the workers' shares of a collective case, within the case ceiling. */
+    private void validateTotals(CaseApplication a, List<FieldError> errors) {
+        if (a.claims() != null && a.claims().stream().allMatch(c -> c != null && c.amount() != null)) {
+            BigDecimal total = a.claims().stream().map(CaseApplication.ClaimItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (total.compareTo(limits.perCase()) > 0) {
+                errors.add(new FieldError("claims", "请求金额合计 " + yuan(total) + " 元，超过一案上限 " + yuan(limits.perCase())
+                        + " 元，请核对金额 / the claims total " + total.toPlainString() + " yuan, above the case ceiling of "
+                        + limits.perCase().toPlainString()));
+            }
+        }
+        if (a.workers() != null && a.workers().stream().allMatch(w -> w != null)) {
+            BigDecimal shares = a.workers().stream().map(CaseApplication.Worker::amount).filter(java.util.Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (shares.compareTo(limits.perCase()) > 0) {
+                errors.add(new FieldError("workers", "各劳动者请求金额合计 " + yuan(shares) + " 元，超过一案上限 "
+                        + yuan(limits.perCase()) + " 元，请核对金额 / the workers' amounts total " + shares.toPlainString()
+                        + " yuan, above the case ceiling of " + limits.perCase().toPlainString()));
+            }
+        }
+    }
+
+    /** A worker's age on the day the application is received: of working age and plausible. */
+    static java.util.Optional<String> ageError(LocalDate birth, LocalDate receivedOn) {
+        if (birth.isAfter(receivedOn)) {
+            return java.util.Optional.of("证件号码中的出生日期晚于申请日，请核对 / the birth date in the ID number is after the application date");
+        }
+        int age = java.time.Period.between(birth, receivedOn).getYears();
+        if (age < WORKING_AGE) {
+            return java.util.Optional.of("按证件号码，劳动者申请时未满16周岁，请核对证件号码 / by the ID number the worker is under 16");
+        }
+        if (age > OLDEST) {
+            return java.util.Optional.of("按证件号码，劳动者申请时已超过100周岁，请核对证件号码 / by the ID number the worker is over 100");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void phone(String field, String phone, List<FieldError> errors) {
+        if (blank(phone)) {
+            return;
+        }
+        if (phone.length() > PHONE_LENGTH || !PHONE.matcher(phone).matches()) {
+            errors.add(new FieldError(field, "电话号码格式不正确（最多20位） / phone number is not valid (at most 20 characters)"));
+        }
+    }
+
+    private static void address(String field, String address, List<FieldError> errors) {
+        if (address == null) {
+            return;
+        }
+        if (address.length() > ADDRESS_LENGTH) {
+            errors.add(new FieldError(field, "地址不得超过300字 / address must be at most 300 characters"));
+        } else {
+            line(field, address, errors);
+        }
+    }
+
+    /** A one-line field (a name, an address): no control characters at all. */
+    private static void line(String field, String value, List<FieldError> errors) {
+        if (value != null && CONTROL.matcher(value).find()) {
+            errors.add(new FieldError(field, "含有不可见的控制字符，请重新输入 / contains invisible control characters"));
+        }
+    }
+
+    /** Running text (facts and reasons, a claim's description): line breaks and tabs are fine, other controls are not. */
+    private static void text(String field, String value, List<FieldError> errors) {
+        if (value != null && CONTROL_IN_TEXT.matcher(value).find()) {
+            errors.add(new FieldError(field, "含有不可见的控制字符，请重新输入 / contains invisible control characters"));
+        }
     }
 
     private static String idNumberError(String type, String number) {
@@ -117,21 +215,22 @@ public class ApplicationValidator {
         };
     }
 
-    private static void validateEmployer(CaseApplication.Employer e, List<FieldError> errors) {
+    private void validateEmployer(CaseApplication.Employer e, List<FieldError> errors) {
         if (e == null) {
             errors.add(new FieldError("employer", "请填写用人单位 / employer is required"));
             return;
         }
         if (blank(e.name()) || e.name().length() > 200) {
             errors.add(new FieldError("employer.name", "请填写用人单位名称（200字以内） / employer name is required (at most 200)"));
+        } else {
+            line("employer.name", e.name(), errors);
         }
         if (!IdentityNumbers.isUnifiedSocialCreditCode(e.creditCode())) {
             errors.add(new FieldError("employer.creditCode",
                     "统一社会信用代码无效（18位，校验位错误或含非法字符） / unified social credit code is invalid (18 characters, checksum)"));
         }
-        if (!blank(e.phone()) && !PHONE.matcher(e.phone()).matches()) {
-            errors.add(new FieldError("employer.phone", "电话号码格式不正确 / phone number is not valid"));
-        }
+        phone("employer.phone", e.phone(), errors);
+        address("employer.address", e.address(), errors);
     }
 
     private void validateClaims(List<CaseApplication.ClaimItem> claims, List<FieldError> errors) {
@@ -151,11 +250,13 @@ public class ApplicationValidator {
             }
             if (c.amount() == null) {
                 errors.add(new FieldError(at + ".amount", "请填写金额（无金额填0） / amount is required (0 if none)"));
-            } else if (amountError(c.amount()) != null) {
-                errors.add(new FieldError(at + ".amount", amountError(c.amount())));
+            } else if (amountError(c.amount(), limits.perClaim(), "单项请求金额") != null) {
+                errors.add(new FieldError(at + ".amount", amountError(c.amount(), limits.perClaim(), "单项请求金额")));
             }
             if (c.description() != null && c.description().length() > 1000) {
                 errors.add(new FieldError(at + ".description", "请求说明不得超过1000字 / description must be at most 1000 characters"));
+            } else {
+                text(at + ".description", c.description(), errors);
             }
         }
     }

@@ -24,9 +24,7 @@ public final class IdentityNumbers {
             return false;
         }
         try {
-            LocalDate birth = LocalDate.of(Integer.parseInt(value.substring(6, 10)),
-                    Integer.parseInt(value.substring(10, 12)), Integer.parseInt(value.substring(12, 14)));
-            if (birth.getYear() < 1900) {
+            if (birthDate(value).getYear() < 1900) {
                 return false;
             }
         } catch (DateTimeException badDate) {
@@ -37,6 +35,12 @@ public final class IdentityNumbers {
             sum += (value.charAt(i) - '0') * ID_WEIGHTS[i];
         }
         return ID_CHECK.charAt(sum % 11) == value.charAt(17);
+    }
+
+    /** The birth date a valid resident identity number carries (digits 7 to 14). */
+    public static LocalDate birthDate(String residentId) {
+        return LocalDate.of(Integer.parseInt(residentId.substring(6, 10)), Integer.parseInt(residentId.substring(10, 12)),
+                Integer.parseInt(residentId.substring(12, 14)));
     }
 
     /** An 18-character unified social credit code with a valid check character. */
