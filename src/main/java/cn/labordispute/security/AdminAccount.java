@@ -1,5 +1,9 @@
 package cn.labordispute.security;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The administrator account ({@code admin}, group {@code camunda-admin} with every permission). Outside the demo no
  * default password exists: the configured one ({@code dispute.security.admin-password}) is used, or on a fresh
- * installation one is generated and printed once; an installation whose administrator still has the demo's password
+ * installation one is generated and written to a file only the system's user can read (never to the log); an installation whose administrator still has the demo's password
  * refuses to start. The demo keeps admin / admin and says so at start-up and on the login page.
  */
 @Component
@@ -36,11 +40,14 @@ public class AdminAccount {
     private final boolean demo;
     private final String demoPassword;
     private final String configuredPassword;
+    private final Path passwordFile;
 
     public AdminAccount(IdentityService identity, AuthorizationService authorizations,
             @Value("${dispute.demo.enabled:false}") boolean demo,
             @Value("${dispute.demo.admin-password:admin}") String demoPassword,
-            @Value("${dispute.security.admin-password:}") String configuredPassword) {
+            @Value("${dispute.security.admin-password:}") String configuredPassword,
+            @Value("${dispute.security.admin-password-file:./data/admin-initial-password.txt}") Path passwordFile) {
+        this.passwordFile = passwordFile;
         this.identity = identity;
         this.authorizations = authorizations;
         this.demo = demo;
@@ -68,8 +75,10 @@ public class AdminAccount {
             }
             create(password);
             if (generated) {
-                log.warn("\n\n  The administrator account was created: user admin, password {}\n"
-                        + "  It is printed this once: log in and change it in Admin (系统管理).\n", password);
+                Path file = writeOwnerOnly(passwordFile, password);
+                log.warn("\n\n  The administrator account was created: user admin; its password is in {} (readable by "
+                        + "this system's operating-system user only).\n  Log in, change it in Admin (系统管理), then "
+                        + "delete the file.\n", file.toAbsolutePath());
             }
         } else if (!demo && identity.checkPassword(ADMIN, DEMO_PASSWORD)) {
             throw demoPasswordRefused();
@@ -78,8 +87,8 @@ public class AdminAccount {
             identity.createMembership(ADMIN, Roles.ADMINS);
         }
         if (demo) {
-            log.warn("DEMO: the administrator is admin / {} and every demo user's password is 'demo'. "
-                    + "Never use the demo set-up for real cases.", demoPassword);
+            log.warn("DEMO: the administrator and every demo user have the demo's well-known passwords (README). "
+                    + "Never use the demo set-up for real cases.");
         }
     }
 
@@ -116,6 +125,29 @@ public class AdminAccount {
                 all.addPermission(Permissions.ALL);
                 authorizations.saveAuthorization(all);
             }
+        }
+    }
+
+    /**
+     * The generated password goes to a file only this system's user may read, never to the log (logs are collected
+     * and kept where many people read them).
+     */
+    private static Path writeOwnerOnly(Path file, String password) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, password + System.lineSeparator());
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the administrator's first password to " + file
+                    + ": set DISPUTE_SECURITY_ADMIN_PASSWORD or DISPUTE_SECURITY_ADMIN_PASSWORD_FILE", e);
         }
     }
 
