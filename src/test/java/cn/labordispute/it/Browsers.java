@@ -3,11 +3,13 @@ package cn.labordispute.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
@@ -65,5 +67,23 @@ final class Browsers {
     /** The session cookie of a member of staff logged in through the form. */
     static String session(RestTemplate browser, String user) {
         return login(browser, user, null).getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+    }
+
+    /**
+     * The headers of a staff member's session in the Camunda webapps, as their pages send them: the session cookie
+     * and the webapps' own XSRF cookie and header (fetched with a first GET).
+     */
+    static HttpHeaders webappSession(RestTemplate browser, String user) {
+        String session = session(browser, user);
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, session);
+        ResponseEntity<String> first = browser.exchange("/camunda/api/engine/engine/default/deployment/count",
+                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        String token = first.getHeaders().getFirst("X-XSRF-TOKEN");
+        String cookie = first.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
+                .filter(c -> c.startsWith("XSRF-TOKEN")).map(c -> c.split(";")[0]).findFirst().orElse("");
+        headers.set(HttpHeaders.COOKIE, session + "; " + cookie);
+        headers.add("X-XSRF-TOKEN", token);
+        return headers;
     }
 }

@@ -65,7 +65,8 @@ abstract class CaseLifecycleScenario {
 
     @Test
     void caseRunsFromMediationFailureThroughArbitrationAndLitigationToFollowUp() {
-        ResponseEntity<Map<String, Object>> opened = mediator.openCase(Applications.mediation("yuzhong"));
+        ResponseEntity<Map<String, Object>> opened = mediator.openCase(
+                Applications.againstOwnEmployer(Applications.mediation("yuzhong"), 701));
         assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String caseNumber = (String) opened.getBody().get("caseNumber");
         assertThat(caseNumber).matches("渝中劳调〔\\d{4}〕\\d{5}号");

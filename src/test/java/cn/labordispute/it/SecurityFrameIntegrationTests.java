@@ -106,16 +106,7 @@ class SecurityFrameIntegrationTests {
         assertThat(deployed.getBody()).contains("Task_Sql");
 
         // Cockpit and the Modeler deploy through the webapps' engine API, in the staff session
-        String session = loginSession("huangli");
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, session);
-        ResponseEntity<String> xsrf = browser().exchange("/camunda/api/engine/engine/default/deployment/count",
-                HttpMethod.GET, new HttpEntity<>(headers), String.class);
-        String token = xsrf.getHeaders().getFirst("X-XSRF-TOKEN");
-        String cookie = xsrf.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-                .filter(c -> c.startsWith("XSRF-TOKEN")).map(c -> c.split(";")[0]).findFirst().orElse("");
-        headers.set(HttpHeaders.COOKIE, session + "; " + cookie);
-        headers.add("X-XSRF-TOKEN", token);
+        HttpHeaders headers = Browsers.webappSession(browser(), "huangli");
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         MultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
         upload.add("deployment-name", "hostile");
@@ -235,7 +226,8 @@ class SecurityFrameIntegrationTests {
 
     @Test
     void theDemosAdministratorPasswordIsRefusedOutsideTheDemo() {
-        var outsideDemo = new cn.labordispute.security.AdminAccount(identity, authorizations, false, "admin", "");
+        var outsideDemo = new cn.labordispute.security.AdminAccount(identity, authorizations, false, "admin", "",
+                java.nio.file.Path.of("target", "admin-password-unused.txt"));
         assertThatThrownBy(outsideDemo::ensure).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("demo password");
     }
