@@ -270,6 +270,31 @@ class PortalIntegrationTests {
     }
 
     @Test
+    void aSecondTapOfTheSameFormAnswersTheFirstCaseAndTheFormReusedForOtherDetailsIs422() throws Exception {
+        Browser browser = new Browser("10.0.0.21");
+        Map<String, String> form = application("13800138021", browser.code("13800138021", "APPLY"));
+        form.put("requestKey", "6f1d2c9e-form-of-browser-21");
+        form.put("employerCreditCode", "91500103MA5U8XYM10");
+        long before = count("dc_case");
+        MvcResult first = browser.apply(form);
+        assertThat(first.getResponse().getStatus()).as(body(first)).isEqualTo(200);
+        String caseNumber = field(body(first), CASE_NUMBER);
+
+        MvcResult second = browser.apply(form); // the same form again: the code is used, the key answers
+        assertThat(second.getResponse().getStatus()).as(body(second)).isEqualTo(200);
+        assertThat(field(body(second), CASE_NUMBER)).isEqualTo(caseNumber);
+        assertThat(body(second)).contains("id=\"already-filed\"").doesNotContain("id=\"access-code\"");
+        assertThat(count("dc_case")).isEqualTo(before + 1);
+
+        Map<String, String> other = new LinkedHashMap<>(form);
+        other.put("claimAmount", "18000");
+        MvcResult reused = browser.apply(other);
+        assertThat(reused.getResponse().getStatus()).isEqualTo(422);
+        assertThat(body(reused)).contains("这张申请表已经提交过");
+        assertThat(count("dc_case")).isEqualTo(before + 1);
+    }
+
+    @Test
     void badInputIsNamedFieldByFieldAndStoresNothing() throws Exception {
         Browser browser = new Browser("10.0.0.2");
         String code = browser.code("13800138002", "APPLY");
