@@ -228,7 +228,35 @@ public class IntakeService {
     /** The variables every case starts with; the model check lets any step read them. */
     public static final Set<String> CASE_VARIABLES = Set.of("caseNumber", "caseId", "organisation", "requestedProcedure",
             "applicationReceivedOn", "applicationChannel", "collective", "workerCount", "migrantWorker", "wageArrears",
-            "paymentOrderEligible", "totalClaimAmount", "firstResponder");
+            "paymentOrderEligible", "totalClaimAmount", "firstResponder", "applicantNames", "employerName", "mainCause",
+            "claimedTotal", "caseMarks", "案号或当事人");
+
+    /**
+     * What a task card in the Tasklist shows of its case (the filters' card variables), so that a mediator tells the
+     * cards apart: who applies (刘小雨等2人), against whom, the main claim, the amount and the marks (集体, 农民工).
+     */
+    private void cardVariables(Map<String, Object> v, CaseApplication application, List<Claim> claims, BigDecimal total,
+            boolean collective) {
+        List<CaseApplication.Worker> workers = application.workers();
+        v.put("applicantNames", workers.get(0).name().trim() + (workers.size() > 1 ? "等" + workers.size() + "人" : ""));
+        v.put("employerName", application.employer().name().trim());
+        Claim main = claims.stream().max(java.util.Comparator.comparing(Claim::amount)).orElseThrow();
+        v.put("mainCause", causes.find(main.causeCode()).map(CaseCause::name).orElse(main.causeCode())
+                + (claims.size() > 1 ? "等" + claims.size() + "项" : ""));
+        v.put("claimedTotal", new java.text.DecimalFormat("#,##0.00").format(total) + " 元");
+        List<String> marks = new ArrayList<>();
+        if (collective) {
+            marks.add("集体");
+        }
+        if (workers.stream().anyMatch(w -> Boolean.TRUE.equals(w.migrantWorker()))) {
+            marks.add("农民工");
+        }
+        v.put("caseMarks", marks.isEmpty() ? "—" : String.join(" · ", marks));
+        // what 搜索任务 in the Tasklist looks in: the case number, every worker's name, the employer's name
+        String search = v.get("caseNumber") + " " + workers.stream().map(w -> w.name().trim())
+                .collect(java.util.stream.Collectors.joining(" ")) + " " + application.employer().name().trim();
+        v.put("案号或当事人", search.length() > 3900 ? search.substring(0, 3900) : search);
+    }
 
     private Map<String, Object> processVariables(String caseNumber, long caseId, Organisation org,
             CaseApplication application, LocalDate receivedOn, boolean collective, List<Claim> claims, String channel,
@@ -247,8 +275,9 @@ public class IntakeService {
         v.put("wageArrears", claims.stream().anyMatch(c -> c.causeCode().startsWith("PAY")));
         v.put("paymentOrderEligible", claims.stream()
                 .anyMatch(c -> causes.find(c.causeCode()).map(CaseCause::paymentOrderEligible).orElse(false)));
-        v.put("totalClaimAmount", claims.stream().map(Claim::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .toPlainString());
+        BigDecimal total = claims.stream().map(Claim::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        v.put("totalClaimAmount", total.toPlainString());
+        cardVariables(v, application, claims, total, collective);
         if (!v.keySet().equals(CASE_VARIABLES)) {
             throw new IllegalStateException("CASE_VARIABLES must list the variables a case starts with: " + v.keySet());
         }

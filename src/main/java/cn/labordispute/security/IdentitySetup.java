@@ -148,6 +148,8 @@ public class IdentitySetup {
                 grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), ProcessDefinitionPermissions.TASK_WORK);
                 // to give a claimed step back (unclaim) or take an unclaimed one; giving it to others is a supervisor's
                 grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), ProcessDefinitionPermissions.TASK_ASSIGN);
+                // the case's variables (the task cards and forms show them); which organisation's is the tenant check
+                grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), ProcessDefinitionPermissions.READ_INSTANCE);
             }
         }
     }
@@ -227,17 +229,23 @@ public class IdentitySetup {
         int priority = 0;
         for (Map.Entry<String, TaskQuery> entry : wanted.entrySet()) {
             priority++;
-            if (filters.createFilterQuery().filterName(entry.getKey()).count() > 0) {
+            Map<String, Object> properties = Map.of(
+                    "description", description(entry.getKey()),
+                    "priority", priority,
+                    "refresh", true,
+                    "variables", CARD_VARIABLES);
+            Filter existing = filters.createFilterQuery().filterName(entry.getKey()).singleResult();
+            if (existing != null) {
+                if (!properties.equals(existing.getProperties())) { // a filter made by an earlier version
+                    existing.setProperties(properties);
+                    filters.saveFilter(existing);
+                }
                 continue;
             }
             Filter filter = filters.newTaskFilter(entry.getKey());
             filter.setOwner("admin");
             filter.setQuery(entry.getValue().orderByDueDate().asc());
-            filter.setProperties(Map.of(
-                    "description", description(entry.getKey()),
-                    "priority", priority,
-                    "refresh", true,
-                    "variables", List.of(Map.of("name", "caseNumber", "label", "案号"))));
+            filter.setProperties(properties);
             filters.saveFilter(filter);
             Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
             everyone.setUserId(Authorization.ANY);
@@ -247,6 +255,16 @@ public class IdentitySetup {
             authorizations.saveAuthorization(everyone);
         }
     }
+
+    /** What each task card shows of its case (set at intake) or of its risk (set when graded). */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", "caseNumber", "label", "案号"),
+            Map.of("name", "applicantNames", "label", "申请人"),
+            Map.of("name", "employerName", "label", "用人单位"),
+            Map.of("name", "mainCause", "label", "请求"),
+            Map.of("name", "claimedTotal", "label", "金额"),
+            Map.of("name", "caseMarks", "label", "标记"),
+            Map.of("name", "riskLevelLabel", "label", "风险等级"));
 
     private TaskQuery mineOrMyGroups() {
         return tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")

@@ -6,6 +6,10 @@ export default {
     name: '待办任务',
     vendor: '劳动人事争议'
   },
+  // due-first.js: every list is ordered by due date, the most urgent first;
+  // quick-search.js: text typed into 搜索任务 finds a task by case number, a worker's name or the employer;
+  // my-tasks-count.js: 我的待办 always shows its count
+  customScripts: ['scripts/due-first.js', 'scripts/quick-search.js', 'scripts/my-tasks-count.js'],
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'
