@@ -81,6 +81,11 @@ public class WatchTaskDeadline implements TaskListener {
         }
     }
 
+    /** The period of the task's due date (see {@link #periodOf(String, DelegateTask)}), or null. */
+    public static String periodOf(DelegateTask task) {
+        return periodOf(dueDateExpression(task), task);
+    }
+
     private static String dueDateExpression(DelegateTask task) {
         if (task instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
                 && entity.getTaskDefinition() != null && entity.getTaskDefinition().getDueDateExpression() != null) {
