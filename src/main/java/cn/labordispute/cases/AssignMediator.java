@@ -9,14 +9,17 @@ import org.springframework.stereotype.Component;
 /**
  * 指派调解员: the organisation's lead names the case's mediator when accepting it, when forming a joint mediation
  * group, or after a mediator's withdrawal (回避). The service task names the form field to read in its input
- * parameter {@code mediatorField}; a blank field leaves the case to the mediators' group, who claim it. The named
- * user must be a mediator of the case's organisation, or the step fails and nothing changes (HTTP 400 in the
- * Tasklist).
+ * parameter {@code mediatorField}. When the acceptance names nobody, the mediator who accepted the case is its
+ * handler (承办调解员) and its later steps come to her until a supervisor reassigns; a blank field elsewhere leaves the
+ * case to the mediators' group. The named user must be a mediator of the case's organisation, or the step fails and
+ * nothing changes (HTTP 400 in the Tasklist).
  */
 @Component("assignMediator")
 public class AssignMediator implements JavaDelegate {
 
     static final String ASSIGNEE = "mediationAssignee";
+    /** The acceptance form's field naming the case's mediator. */
+    static final String ACCEPTANCE_FIELD = "assignedMediator";
 
     private final IdentityService identity;
 
@@ -29,6 +32,15 @@ public class AssignMediator implements JavaDelegate {
         String field = (String) execution.getVariableLocal("mediatorField");
         Object value = execution.getVariable(field);
         String userId = value == null ? "" : value.toString().trim();
+        if (userId.isEmpty() && ACCEPTANCE_FIELD.equals(field)) {
+            // nobody named: the mediator who accepted the case handles it (承办调解员) and keeps its later steps
+            String accepting = Context.getCommandContext().getAuthenticatedUserId();
+            String organisation = (String) execution.getVariable("organisation");
+            if (accepting != null && isMediator(accepting, organisation)) {
+                execution.setVariable(ASSIGNEE, accepting);
+            }
+            return;
+        }
         if (userId.isEmpty()) {
             if ("replacementMediator".equals(field)) {
                 execution.setVariable(ASSIGNEE, null);
@@ -39,11 +51,14 @@ public class AssignMediator implements JavaDelegate {
             throw TaskInput.invalid(field, "接替的调解员不能是回避的调解员本人", "the replacement cannot be the mediator who withdraws");
         }
         String organisation = (String) execution.getVariable("organisation");
-        long found = Context.getCommandContext().runWithoutAuthorization(
-                () -> identity.createUserQuery().userId(userId).memberOfGroup("mediator-" + organisation).count());
-        if (found == 0) {
+        if (!isMediator(userId, organisation)) {
             throw TaskInput.invalid(field, userId + " 不是本组织的调解员", userId + " is not a mediator of " + organisation);
         }
         execution.setVariable(ASSIGNEE, userId);
+    }
+
+    private boolean isMediator(String userId, String organisation) {
+        return Context.getCommandContext().runWithoutAuthorization(
+                () -> identity.createUserQuery().userId(userId).memberOfGroup("mediator-" + organisation).count()) > 0;
     }
 }

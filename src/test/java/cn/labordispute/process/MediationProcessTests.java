@@ -47,6 +47,20 @@ class MediationProcessTests extends ProcessTestSupport {
     }
 
     @Test
+    void theMediatorWhoAcceptsTheCaseHandlesItsLaterSteps() {
+        ProcessInstance pi = start("mediation");
+        engine.getIdentityService().setAuthenticatedUserId("wangfang");
+        try {
+            acceptMediation();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(pi).isWaitingAt("Task_ScheduleMediationSession");
+        assertThat(openTask("Task_ScheduleMediationSession").getAssignee()).isEqualTo("wangfang");
+        assertThat(variable(pi, "mediationAssignee")).isEqualTo("wangfang");
+    }
+
+    @Test
     void groupClaimsTheCaseAndTheMediatorKeepsItThroughToTheAgreement() {
         ProcessInstance pi = start("mediation");
         acceptMediation();
