@@ -42,7 +42,7 @@ await withBrowser(async browser => {
   await page.click('button:has-text("处理所选任务")');
   await page.waitForSelector('.notice');
   check((await page.textContent('.notice')).includes('已处理 1 个任务'), 'the supervisor reassigned the task from the board');
-  check(await page.locator('#urgent tbody tr', { hasText: 'wangfang' }).count() >= 1, 'the board shows the new assignee');
+  check(await page.locator('#urgent tbody tr', { hasText: '王芳' }).count() >= 1, 'the board shows the new assignee by name');
 
   // 仲裁延期: the demo arbitrator's request waits for the director; approve ten days through the process
   check(await page.locator('#extensions tbody tr', { hasText: '劳动能力鉴定' }).count() === 1,
