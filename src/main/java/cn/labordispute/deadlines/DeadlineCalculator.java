@@ -22,6 +22,11 @@ public class DeadlineCalculator {
         this.calendar = calendar;
     }
 
+    /** A period's length in words as the table has it now ("3个工作日", "15日"), for descriptions and messages. */
+    public String length(String periodName) {
+        return periods.get(periodName).describe();
+    }
+
     public Deadline compute(String periodName, LocalDate from) {
         return compute(periodName, from, 0);
     }

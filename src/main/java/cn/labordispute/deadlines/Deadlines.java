@@ -42,6 +42,14 @@ public class Deadlines {
         return endOf(toLocalDate(extendedUntil));
     }
 
+    /**
+     * A period's length in words from the table ("3个工作日"): a step's description names it as
+     * {@code ${deadlines.length('MEDIATION_ACCEPTANCE')}}, so a length changed in the table shows there too.
+     */
+    public String length(String period) {
+        return calculator.length(period);
+    }
+
     /** The period counted from today on the engine's clock: for periods that run from the step itself. */
     public Date due(String period) {
         return due(period, EngineTime.today());

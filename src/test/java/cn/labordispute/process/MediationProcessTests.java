@@ -23,6 +23,9 @@ class MediationProcessTests extends ProcessTestSupport {
         // received Thu 24 Sep; 25-27 Sep are 中秋 and the weekend; Mon 28, Tue 29, Wed 30 are the three working days
         assertThat(dueDay("Task_DecideMediationAcceptance")).isEqualTo(LocalDate.of(2026, 9, 30));
         assertThat(stages.stagesEntered()).containsExactly("MEDIATION");
+        // the Description tab names the period by its length from the table, never by its code
+        assertThat(openTask("Task_DecideMediationAcceptance").getDescription()).startsWith("收到申请之日起3个工作日内")
+                .doesNotContain("MEDIATION_ACCEPTANCE");
     }
 
     @Test
