@@ -46,6 +46,9 @@ public class TaskConflicts {
     private static final Pattern TASK_COMMAND = Pattern.compile(
             "^/(?:engine-rest|camunda/api/engine/engine/[^/]+)/task/([^/]+)/"
                     + "(claim|unclaim|complete|submit-form|resolve|assignee|delegate)$");
+    /** A form's refusal as the engine REST API words it: the task's id, the field's key, Chinese / English. */
+    private static final Pattern FORM_REFUSAL = Pattern.compile(
+            "(?s)Cannot (?:submit task form|complete task) \\S+: (?:([A-Za-z_][A-Za-z0-9_.\\[\\]]*): )?(.+?)(?: / (.+))?");
     /** The engine's words when an expression of the step reads a variable that was not submitted. */
     private static final Pattern MISSING_ANSWER = Pattern.compile("Cannot resolve identifier '([A-Za-z_][A-Za-z0-9_]*)'");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm")
@@ -183,7 +186,13 @@ public class TaskConflicts {
             }
             ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
             chain.doFilter(request, answer);
-            if (answer.getStatus() >= 500) {
+            if (answer.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+                Optional<Conflict> refused = formRefusal(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8));
+                if (refused.isPresent()) {
+                    answer.resetBuffer();
+                    write(answer, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequest", refused.get());
+                }
+            } else if (answer.getStatus() >= 500) {
                 Optional<Conflict> after = conflicts.find(taskId, claiming, caller.get().userId(),
                         caller.get().visibleOrganisations());
                 String body = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
@@ -202,6 +211,28 @@ public class TaskConflicts {
                 }
             }
             answer.copyBodyToResponse();
+        }
+
+        /**
+         * A form the step refused (a field's rule, {@code TaskInput}): the engine's answer reads "Cannot submit task
+         * form 4d4c…: agreedAmount: 分期金额合计须等于… / the total must…"; a person reads the Chinese sentence only,
+         * without the task's id or the field's key (the key stays in {@code field} for clients).
+         */
+        private Optional<Conflict> formRefusal(String body) {
+            try {
+                Object message = json.readValue(body, Map.class).get("message");
+                if (!(message instanceof String text)) {
+                    return Optional.empty();
+                }
+                Matcher m = FORM_REFUSAL.matcher(text);
+                if (!m.matches()) {
+                    return Optional.empty();
+                }
+                String english = m.group(3) != null ? m.group(3) : m.group(2);
+                return Optional.of(new Conflict(m.group(2), (m.group(1) != null ? m.group(1) + ": " : "") + english));
+            } catch (IOException | RuntimeException notJson) {
+                return Optional.empty();
+            }
         }
 
         /** The engine REST API's error shape ({@code type}, {@code message}), with the English beside it. */

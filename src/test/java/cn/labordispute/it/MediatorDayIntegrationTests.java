@@ -121,4 +121,26 @@ class MediatorDayIntegrationTests {
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .taskDefinitionKey("Task_ScheduleMediationSession").singleResult().getAssignee()).isEqualTo("wangfang");
     }
+
+    @Test
+    void aRefusedFormSaysInChineseWhatIsWrongWithoutTheTasksIdOrTheFieldsKey() {
+        String caseNumber = open(805);
+        StaffClient wangfang = new StaffClient(http, "wangfang", "demo");
+        wangfang.claimAndComplete(caseNumber, "Task_DecideMediationAcceptance", "withinScope", true,
+                "otherPartyConsents", true);
+        wangfang.claimAndComplete(caseNumber, "Task_ScheduleMediationSession", "sessionAt", "2026-12-10T09:30:00",
+                "sessionMode", "IN_PERSON", "sessionPlace", "渝中区劳动争议调解中心", "sessionParticipants", "双方当事人");
+        wangfang.claimAndComplete(caseNumber, "Task_RecordMediationSession", "mediationResult", "AGREEMENT",
+                "sessionRecord", "双方同意分两期支付");
+        String task = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_DraftMediationAgreement").singleResult().getId();
+        ResponseEntity<String> refused = wangfang.tryClaimAndComplete(caseNumber, "Task_DraftMediationAgreement",
+                "agreementItems", "支付工资及补偿", "agreedAmount", 6000.0, "paymentDueDate", "2026-12-15",
+                "firstPaymentAmount", 2000.0, "secondPaymentDate", "2027-01-15", "secondPaymentAmount", 3000.0,
+                "consolidation", "NONE", "signedByBothParties", true);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("\"message\"", "协议总金额应等于各期金额之和").doesNotContain(task, "Cannot submit", "Cannot complete");
+        assertThat(refused.getBody().replaceAll(".*\"message\":\"([^\"]*)\".*", "$1")).doesNotContainPattern("[A-Za-z]{4,}");
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
 }
