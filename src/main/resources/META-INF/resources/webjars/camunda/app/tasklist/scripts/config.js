@@ -8,8 +8,10 @@ export default {
   },
   // due-first.js: every list is ordered by due date, the most urgent first;
   // quick-search.js: text typed into 搜索任务 finds a task by case number, a worker's name or the employer;
-  // my-tasks-count.js: 我的待办 always shows its count
-  customScripts: ['scripts/due-first.js', 'scripts/quick-search.js', 'scripts/my-tasks-count.js'],
+  // my-tasks-count.js: 我的待办 always shows its count; chinese-dates.js: the forms' date pickers in Chinese;
+  // priority-words.js: priorities as 优先 / 普通
+  customScripts: ['scripts/due-first.js', 'scripts/quick-search.js', 'scripts/my-tasks-count.js',
+    'scripts/chinese-dates.js', 'scripts/priority-words.js'],
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'
