@@ -73,7 +73,7 @@ await withBrowser(async browser => {
   const tasklist = await login(browser, 'tasklist', 'wangfang', 'demo');
   await tasklist.waitForSelector('text=本组待认领');
   await tasklist.click('text=本组待认领');
-  const task = tasklist.locator('ol.tasks-list li.task', { hasText: '明确请求事项' }).first();
+  const task = tasklist.locator('ol.tasks-list li.task', { hasText: '明确请求事项' }).filter({ hasText: caseNumber }).first();
   await task.waitFor();
   await task.click();
   await tasklist.waitForSelector('text=给申请人的说明');

@@ -6,10 +6,13 @@
 // Usage: node tasklist-agreement.mjs [baseUrl] [screenshotDir]
 import { base, shots, check, withBrowser, login } from './support.mjs';
 
-async function openTask(page, filter, name, marker, claim) {
+/** Opens the task with this name — of the case, once it is known: the cards name their case. */
+async function openTask(page, filter, name, marker, claim, caseNumber) {
   await page.click('text=本组待认领');
   await page.click(`text=${filter}`);
-  const task = page.locator('ol.tasks-list li.task', { hasText: name }).first();
+  let task = page.locator('ol.tasks-list li.task', { hasText: name });
+  if (caseNumber) task = task.filter({ hasText: caseNumber });
+  task = task.first();
   await task.waitFor();
   await task.click();
   await page.waitForSelector(`text=${marker}`);
@@ -46,12 +49,12 @@ await withBrowser(async browser => {
   await page.screenshot({ path: `${shots}/tasklist-schedule.png` });
   await submit(page);
 
-  await openTask(page, '我的待办', '调解并制作笔录', '本次会谈结果', false);
+  await openTask(page, '我的待办', '调解并制作笔录', '本次会谈结果', false, caseNumber);
   await page.getByLabel('调解笔录（经过、双方陈述和意见）').fill('双方同意由单位分两期支付加班费8600元');
   await page.getByLabel('达成调解协议').check();
   await submit(page);
 
-  await openTask(page, '我的待办', '制作并签署调解协议书', '协议内容', false);
+  await openTask(page, '我的待办', '制作并签署调解协议书', '协议内容', false, caseNumber);
   await page.getByLabel('协议内容（各项给付、其他义务）').fill('单位分两期支付2025年加班费8600元');
   await page.getByLabel('协议总金额（元）').fill('8600');
   await pickDate(page, '第一期（或一次性）履行日期', '2026-12-15');
@@ -65,7 +68,7 @@ await withBrowser(async browser => {
   check(documentsLink && documentsLink.startsWith('/cases/'), `the form links to the case's documents (${documentsLink})`);
   await submit(page);
 
-  await openTask(page, '本组待认领', '评估履约能力并送达履行告知书', '履约能力评估', true);
+  await openTask(page, '本组待认领', '评估履约能力并送达履行告知书', '履约能力评估', true, caseNumber);
   await page.getByLabel('有能力按期履行').check();
   await page.getByLabel('评估依据（经营状况、资金、以往履约情况）').fill('单位经营正常');
   await pickDate(page, '履行告知书送达日期', '2026-12-01');
