@@ -66,15 +66,16 @@ public class CaseRepository {
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single();
     }
 
-    /** Open cases created since the instant (newest first) with this worker and this employer, but not this case. */
-    public List<DisputeCase> openCasesBetween(String workerIdNumber, String employerCreditCode, Instant since,
-            long excluding) {
-        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM dc_case c WHERE c.status = 'OPEN' AND c.created_at >= ? "
-                        + "AND c.id <> ? "
-                        + "AND EXISTS (SELECT 1 FROM dc_party w WHERE w.case_id = c.id AND w.role = 'WORKER' AND w.id_number = ?) "
-                        + "AND EXISTS (SELECT 1 FROM dc_party e WHERE e.case_id = c.id AND e.role = 'EMPLOYER' AND e.id_number = ?) "
-                        + "ORDER BY c.id DESC")
-                .params(java.sql.Timestamp.from(since), excluding, workerIdNumber, employerCreditCode).query(CASES).list();
+    /** Keeps the fingerprint of the case's first applicant, employer and claims, for the duplicate look-up. */
+    public void recordFingerprint(long caseId, String fingerprint) {
+        jdbc.sql("UPDATE dc_case SET application_fingerprint = ? WHERE id = ?").params(fingerprint, caseId).update();
+    }
+
+    /** The newest open case created since the instant with this fingerprint, other than this case. */
+    public Optional<String> openCaseWithFingerprint(String fingerprint, Instant since, long excluding) {
+        return jdbc.sql("SELECT case_number FROM dc_case WHERE application_fingerprint = ? AND created_at >= ? "
+                        + "AND status = 'OPEN' AND id <> ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
+                .params(fingerprint, java.sql.Timestamp.from(since), excluding).query(String.class).optional();
     }
 
     public void markPossibleDuplicate(long caseId, String ofCaseNumber) {

@@ -204,25 +204,25 @@ public class IntakeService {
 
     /**
      * An open case received within the duplicate window with the same first applicant, the same employer and the
-     * same claims (cause and amount): the newest such case, if any. Intakes against the employer are serialised
-     * ({@link EmployerLocks}), so a double submission sees the first.
+     * same claims (cause and amount): the newest such case, if any. Each case keeps the fingerprint of these, so the
+     * look-up is one indexed query however many cases the worker and employer have. Intakes against the employer are
+     * serialised ({@link EmployerLocks}), so a double submission sees the first.
      */
     private Optional<String> earlierSame(long caseId, List<Party> parties, List<Claim> claims, Instant now) {
-        Party applicant = parties.get(0);
-        Party employer = parties.get(parties.size() - 1);
-        List<String> these = claimKeys(claims);
-        for (DisputeCase other : cases.openCasesBetween(applicant.idNumber(), employer.idNumber(),
-                now.minus(duplicateWindow), caseId)) {
-            if (claimKeys(cases.claims(other.id())).equals(these)) {
-                return Optional.of(other.caseNumber());
-            }
-        }
-        return Optional.empty();
+        String fingerprint = fingerprint(parties.get(0).idNumber(), parties.get(parties.size() - 1).idNumber(), claims);
+        cases.recordFingerprint(caseId, fingerprint);
+        return cases.openCaseWithFingerprint(fingerprint, now.minus(duplicateWindow), caseId);
     }
 
-    private static List<String> claimKeys(List<Claim> claims) {
-        return claims.stream().map(c -> c.causeCode() + ":" + c.amount().setScale(2, RoundingMode.HALF_UP).toPlainString())
-                .sorted().toList();
+    private static String fingerprint(String applicant, String employer, List<Claim> claims) {
+        String text = applicant + "|" + employer + "|" + String.join(";", claims.stream()
+                .map(c -> c.causeCode() + ":" + c.amount().setScale(2, RoundingMode.HALF_UP).toPlainString()).sorted().toList());
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The variables every case starts with; the model check lets any step read them. */

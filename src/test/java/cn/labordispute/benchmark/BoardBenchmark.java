@@ -225,41 +225,77 @@ public final class BoardBenchmark {
 
     /**
      * What a mediator's Tasklist asks the engine REST API for (本组待认领: her group's unassigned tasks by due date, a
-     * page of 50, and the count beside the filter), over HTTP as she is authenticated, 45 calls each so that the
-     * PostgreSQL driver's switch to a server-side prepared statement (after 5 executions) is measured too.
+     * page of 50, and the count beside the filter; the filter's page of 15 as the Tasklist lists it, without and with
+     * the cards' case variables, and 搜索任务 by a case-number fragment), over HTTP as she is authenticated, 45 calls
+     * each so that the PostgreSQL driver's switch to a server-side prepared statement (after 5 executions) is
+     * measured too.
      */
     private static void timeTasklist(ConfigurableApplicationContext context, String user, String group) {
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes());
-        for (String path : List.of("/engine-rest/task?candidateGroup=" + group
-                + "&unassigned=true&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50",
-                "/engine-rest/task/count?candidateGroup=" + group + "&unassigned=true")) {
-            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + port + path)).header("Authorization", auth).build();
+        String filter = filterId(client, port, auth, "本组待认领");
+        String byDue = "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]";
+        String search = "{\"processVariables\":[{\"name\":\"案号或当事人\",\"operator\":\"like\",\"value\":\"%00042号%\"}],"
+                + byDue + "}";
+        record Call(String label, java.net.http.HttpRequest request) {
+        }
+        java.util.function.BiFunction<String, String, java.net.http.HttpRequest.Builder> to = (path, accept) ->
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        .header("Authorization", auth).header("Accept", accept);
+        String list = "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15";
+        List<Call> calls = List.of(
+                new Call("page", to.apply("/engine-rest/task?candidateGroup=" + group
+                        + "&unassigned=true&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50", "application/json").build()),
+                new Call("count", to.apply("/engine-rest/task/count?candidateGroup=" + group + "&unassigned=true",
+                        "application/json").build()),
+                new Call("filter, no cards", to.apply(list, "application/json").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{" + byDue + "}")).build()),
+                new Call("filter + cards", to.apply(list, "application/hal+json").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{" + byDue + "}")).build()),
+                new Call("search + cards", to.apply(list, "application/hal+json").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(search)).build()));
+        for (Call call : calls) {
+            java.net.http.HttpRequest request = call.request();
             long[] all = new long[45];
             String body = "";
-            int calls = 0;
+            int done = 0;
             long spent = 0;
             try {
                 // 45 calls, or as many as fit in three minutes (at least eight): a call can take a minute
-                while (calls < all.length && (calls < 8 || spent < 180_000)) {
+                while (done < all.length && (done < 8 || spent < 180_000)) {
                     long t0 = System.nanoTime();
                     body = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                    all[calls] = (System.nanoTime() - t0) / 1_000_000;
-                    spent += all[calls++];
+                    all[done] = (System.nanoTime() - t0) / 1_000_000;
+                    spent += all[done++];
                 }
             } catch (java.io.IOException | InterruptedException e) {
                 throw new IllegalStateException("timing the task list failed", e);
             }
-            long[] millis = Arrays.copyOf(all, calls);
+            long[] millis = Arrays.copyOf(all, done);
             long first = millis[0];
             long max = Arrays.stream(millis).max().orElse(0);
             Arrays.sort(millis);
-            System.out.printf("tasklist %-6s %-9s %-62s %2d calls: first %5d ms, p50 %5d ms, p95 %5d ms, max %5d ms (%s)%n",
-                    path.contains("/count") ? "count" : "page", user, path.substring(0, Math.min(62, path.length())),
-                    calls, first, millis[millis.length / 2], millis[(int) Math.ceil(millis.length * 0.95) - 1], max,
+            System.out.printf("tasklist %-16s %-9s %2d calls: first %5d ms, p50 %5d ms, p95 %5d ms, max %5d ms (%s)%n",
+                    call.label(), user, done, first, millis[millis.length / 2],
+                    millis[(int) Math.ceil(millis.length * 0.95) - 1], max,
                     body.length() > 40 ? body.length() + " characters" : body);
+        }
+    }
+
+    /** The id of the shared Tasklist filter with this name. */
+    private static String filterId(java.net.http.HttpClient client, int port, String auth, String name) {
+        try {
+            String body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                            + "/engine-rest/filter?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("Authorization", auth).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
+            if (!id.find()) {
+                throw new IllegalStateException("no filter " + name + ": " + body);
+            }
+            return id.group(1);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 
