@@ -92,24 +92,38 @@ public class TaskConflicts {
      * person does not work for is none of their business: no conflict is reported, the engine refuses it.
      */
     public Optional<Conflict> find(String taskId, boolean claiming, String userId, Set<String> organisations) {
+        return verdict(taskId, claiming, userId, organisations).filter(v -> v.status() == HttpServletResponse.SC_CONFLICT)
+                .map(Verdict::conflict);
+    }
+
+    /** What to answer before the engine runs: a conflict (409), no such step (404), or nothing (the engine decides). */
+    record Verdict(int status, Conflict conflict) {
+    }
+
+    /** Reads the step once, running or in history, and decides. */
+    Optional<Verdict> verdict(String taskId, boolean claiming, String userId, Set<String> organisations) {
         Optional<Running> running = jdbc.sql("SELECT ASSIGNEE_, TENANT_ID_ FROM ACT_RU_TASK WHERE ID_ = ?")
                 .param(taskId).query((rs, n) -> new Running(rs.getString(1), rs.getString(2))).optional();
         if (running.isPresent()) {
             String holder = running.get().assignee();
             if (claiming && holder != null && !holder.equals(userId) && visible(running.get().tenant(), organisations)) {
                 String name = staff.displayName(holder);
-                return Optional.of(new Conflict("这一步已由 " + name + " 认领，不能重复认领。请刷新任务列表；如需接手，请联系"
-                        + name + "或本组织主管改派。", "This task is already claimed by " + holder
-                        + "; ask them or a supervisor to hand it over."));
+                return Optional.of(new Verdict(HttpServletResponse.SC_CONFLICT, new Conflict("这一步已由 " + name
+                        + " 认领，不能重复认领。请刷新任务列表；如需接手，请联系" + name + "或本组织主管改派。",
+                        "This task is already claimed by " + holder + "; ask them or a supervisor to hand it over.")));
             }
             return Optional.empty();
         }
-        return jdbc.sql("SELECT ASSIGNEE_, END_TIME_, DELETE_REASON_, TENANT_ID_ FROM ACT_HI_TASKINST WHERE ID_ = ?")
+        Optional<Finished> finished = jdbc.sql(
+                        "SELECT ASSIGNEE_, END_TIME_, DELETE_REASON_, TENANT_ID_ FROM ACT_HI_TASKINST WHERE ID_ = ?")
                 .param(taskId)
                 .query((rs, n) -> new Finished(rs.getString(1), rs.getTimestamp(2), rs.getString(3), rs.getString(4)))
-                .optional()
-                .filter(f -> f.end() != null && visible(f.tenant(), organisations))
-                .map(this::gone);
+                .optional();
+        if (finished.isEmpty()) {
+            return Optional.of(new Verdict(HttpServletResponse.SC_NOT_FOUND, NO_SUCH_TASK));
+        }
+        return finished.filter(f -> f.end() != null && visible(f.tenant(), organisations))
+                .map(f -> new Verdict(HttpServletResponse.SC_CONFLICT, gone(f)));
     }
 
     private Conflict gone(Finished f) {
@@ -129,12 +143,6 @@ public class TaskConflicts {
         find(taskId, claiming, caller.userId(), caller.visibleOrganisations()).ifPresent(c -> {
             throw new TaskConflictException(c);
         });
-    }
-
-    /** Whether the engine has or had a step with this id. */
-    boolean known(String taskId) {
-        return jdbc.sql("SELECT COUNT(*) FROM ACT_RU_TASK WHERE ID_ = ?").param(taskId).query(Long.class).single() > 0
-                || jdbc.sql("SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE ID_ = ?").param(taskId).query(Long.class).single() > 0;
     }
 
     private static boolean visible(String tenant, Set<String> organisations) {
@@ -174,14 +182,12 @@ public class TaskConflicts {
             }
             String taskId = m.group(1);
             boolean claiming = "claim".equals(m.group(2));
-            Optional<Conflict> before = conflicts.find(taskId, claiming, caller.get().userId(),
+            Optional<Verdict> before = conflicts.verdict(taskId, claiming, caller.get().userId(),
                     caller.get().visibleOrganisations());
             if (before.isPresent()) {
-                write(response, HttpServletResponse.SC_CONFLICT, "TaskConflict", before.get());
-                return;
-            }
-            if (!conflicts.known(taskId)) {
-                write(response, HttpServletResponse.SC_NOT_FOUND, "TaskNotFound", NO_SUCH_TASK);
+                write(response, before.get().status(),
+                        before.get().status() == HttpServletResponse.SC_NOT_FOUND ? "TaskNotFound" : "TaskConflict",
+                        before.get().conflict());
                 return;
             }
             ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);

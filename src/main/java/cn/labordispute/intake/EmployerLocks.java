@@ -38,22 +38,33 @@ class EmployerLocks {
         }
     }
 
-    /** Waits for the employer's lock and holds it until the current transaction ends. */
+    /**
+     * Waits for the employer's lock and holds it until the current transaction ends; asking again in the same
+     * transaction (the key check, then storing the case) takes nothing more.
+     */
     void lock(String creditCode) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("an employer lock needs a transaction");
         }
-        long key = key(creditCode);
-        if (postgres) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(key).query((rs, n) -> 1).list();
+        String held = "employer-lock:" + creditCode;
+        if (TransactionSynchronizationManager.hasResource(held)) {
             return;
         }
-        ReentrantLock lock = stripes[(int) Math.floorMod(key, (long) STRIPES)];
-        lock.lock();
+        long key = key(creditCode);
+        ReentrantLock lock = postgres ? null : stripes[(int) Math.floorMod(key, (long) STRIPES)];
+        if (postgres) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(key).query((rs, n) -> 1).list();
+        } else {
+            lock.lock();
+        }
+        TransactionSynchronizationManager.bindResource(held, Boolean.TRUE);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                lock.unlock();
+                TransactionSynchronizationManager.unbindResourceIfPossible(held);
+                if (lock != null) {
+                    lock.unlock();
+                }
             }
         });
     }
