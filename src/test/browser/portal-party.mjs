@@ -110,8 +110,7 @@ await withBrowser(async browser => {
     sessionLink: 'https://meeting.example/42', sessionParticipants: 'John SMITH, 公司代理人' });
   await completeTask(caseNumber, 'Task_RecordMediationSession', { mediationResult: 'AGREEMENT', sessionRecord: '公司同意支付' });
   await completeTask(caseNumber, 'Task_DraftMediationAgreement', { agreementItems: '公司于2026年12月20日前支付工资16000元',
-    agreedAmount: 16000.0, paymentDueDate: '2026-12-20', firstPaymentAmount: 16000.0, consolidation: 'NONE',
-    signedByBothParties: true });
+    agreedAmount: 16000.0, paymentDueDate: '2026-12-20', firstPaymentAmount: 16000.0, consolidation: 'NONE' });
 
   // 5. the worker signs the agreement with a fresh code and sees the next step
   await mine.goto(`${base}/portal/cases/${encodeURIComponent(caseNumber)}?large=0`);

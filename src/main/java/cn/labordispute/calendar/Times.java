@@ -1,15 +1,33 @@
 package cn.labordispute.calendar;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** How pages print instants: China's time zone, to the minute or the day. Templates call it as {@code t}. */
+/**
+ * How pages print dates and times, as people write them: 2026年12月9日, 2026年12月9日 10:00 (China's time zone).
+ * Every page's templates call it as {@code t}.
+ */
 public final class Times {
 
     public static final Times INSTANCE = new Times();
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+
+    /** {@code t} on every page of the application. */
+    @ControllerAdvice(annotations = Controller.class)
+    static class OnEveryPage {
+        @ModelAttribute("t")
+        Times times() {
+            return INSTANCE;
+        }
+    }
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
             .withZone(WorkingDayCalendar.ZONE);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(WorkingDayCalendar.ZONE);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(WorkingDayCalendar.ZONE);
 
     public String minute(Instant instant) {
         return instant == null ? "" : MINUTE.format(instant);
@@ -17,5 +35,27 @@ public final class Times {
 
     public String day(Instant instant) {
         return instant == null ? "" : DAY.format(instant);
+    }
+
+    public String day(LocalDate date) {
+        return date == null ? "" : DAY.format(date);
+    }
+
+    /** A date or time recorded as text (2026-12-09, 2026-12-09T10:00[:00]) in words; other text as it is. */
+    public String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            if (value.length() == 10) {
+                return DAY.format(LocalDate.parse(value));
+            }
+            if (value.length() >= 16 && value.charAt(10) == 'T') {
+                return MINUTE.format(LocalDateTime.parse(value.length() > 19 ? value.substring(0, 19) : value));
+            }
+        } catch (DateTimeParseException notADate) {
+            // shown as written
+        }
+        return value;
     }
 }

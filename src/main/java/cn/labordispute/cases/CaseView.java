@@ -10,7 +10,16 @@ public record CaseView(String caseNumber, String organisation, String organisati
         boolean collective, String summary, LocalDate receivedOn, String stage, String stageLabel, String status,
         String outcome, String outcomeLabel, Instant closedAt, List<PartyView> parties, List<ClaimView> claims,
         BigDecimal totalClaimed, List<TaskView> openTasks, List<TaskView> completedTasks, List<CaseEvent> timeline,
-        String firstResponder, String possibleDuplicateOf, boolean mayRevealPersonalData, List<String> revealed) {
+        String firstResponder, String possibleDuplicateOf, boolean mayRevealPersonalData, List<String> revealed,
+        Session session) {
+
+    /**
+     * The latest mediation session scheduled (none before one is): when, how (IN_PERSON, ONLINE, PHONE, with its
+     * Chinese name), where, and for a video session the meeting room's link — the one the notice and the parties'
+     * messages carry.
+     */
+    public record Session(String at, String mode, String modeLabel, String place, String link) {
+    }
 
     /**
      * A party; for a worker also what they claim, whether elected representative, and their own outcome. A worker's

@@ -25,9 +25,11 @@ public class CaseViews {
     private final CaseCauses causes;
     private final TaskService tasks;
     private final HistoryService history;
+    private final org.springframework.context.MessageSource messages;
 
     CaseViews(CaseRepository cases, Organisations organisations, CaseCauses causes, TaskService tasks,
-            HistoryService history) {
+            HistoryService history, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.cases = cases;
         this.organisations = organisations;
         this.causes = causes;
@@ -62,7 +64,28 @@ public class CaseViews {
                 c.outcome() == null ? null : CaseOutcomes.label(c.outcome()), c.closedAt(), parties, claims, total,
                 openTasks(c.caseNumber()), completedTasks(c.caseNumber()), cases.events(c.id()),
                 cases.firstResponder(c.id()).orElse(null), cases.possibleDuplicateOf(c.id()).orElse(null), mayReveal,
-                List.copyOf(new java.util.TreeSet<>(reveal)));
+                List.copyOf(new java.util.TreeSet<>(reveal)), session(c.caseNumber()));
+    }
+
+    /** The latest scheduled session of the case's mediation, from the variables its processes recorded. */
+    private CaseView.Session session(String caseNumber) {
+        List<String> instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .list().stream().map(p -> p.getId()).toList();
+        if (instances.isEmpty()) {
+            return null;
+        }
+        java.util.Map<String, Object> v = new java.util.HashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
+                .variableNameIn("sessionAt", "sessionMode", "sessionPlace", "sessionLink").list()
+                .forEach(h -> v.put(h.getName(), h.getValue()));
+        if (!(v.get("sessionAt") instanceof String at)) {
+            return null;
+        }
+        String mode = (String) v.get("sessionMode");
+        String label = mode == null ? null
+                : messages.getMessage("words.sessionMode." + mode, null, mode, java.util.Locale.CHINESE);
+        return new CaseView.Session(at, mode, label, (String) v.get("sessionPlace"),
+                "ONLINE".equals(mode) ? (String) v.get("sessionLink") : null);
     }
 
     private List<CaseView.TaskView> openTasks(String caseNumber) {

@@ -82,7 +82,7 @@ public class DeadlineMonitor {
             return "约定期限";
         }
         StatutoryPeriod p = periods.get(d.period());
-        return p.name() + "，" + p.describe();
+        return p.title() + "，" + p.describe();
     }
 
     private static LocalDate day(Instant instant) {

@@ -82,6 +82,7 @@ class DeadlinesController {
     private static Map<String, Object> describe(StatutoryPeriod p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("period", p.name());
+        m.put("title", p.title());
         m.put("length", p.length());
         m.put("unit", p.unit().name());
         m.put("label", p.describe());

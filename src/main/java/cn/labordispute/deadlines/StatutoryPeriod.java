@@ -1,7 +1,10 @@
 package cn.labordispute.deadlines;
 
-/** One row of the periods table: a named period, its length and unit, and where the law says so. */
-public record StatutoryPeriod(String name, int length, Unit unit, String countsFrom, String extension, String source,
+/**
+ * One row of the periods table: a period by its code ({@code name}, what models and code refer to) and its Chinese
+ * name ({@code title}, what people read), its length and unit, and where the law says so.
+ */
+public record StatutoryPeriod(String name, String title, int length, Unit unit, String countsFrom, String extension, String source,
         String verified) {
 
     public enum Unit {
@@ -19,7 +22,7 @@ public record StatutoryPeriod(String name, int length, Unit unit, String countsF
     }
 
     public StatutoryPeriod withLength(int newLength) {
-        return new StatutoryPeriod(name, newLength, unit, countsFrom, extension, source, verified);
+        return new StatutoryPeriod(name, title, newLength, unit, countsFrom, extension, source, verified);
     }
 
     /** For people: "15日" or "3个工作日". */

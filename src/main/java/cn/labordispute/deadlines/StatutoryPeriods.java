@@ -34,7 +34,7 @@ public class StatutoryPeriods {
             if (length <= 0) {
                 throw row.error("length must be positive");
             }
-            StatutoryPeriod period = new StatutoryPeriod(row.get("name"), length, unit, row.get("counts_from"),
+            StatutoryPeriod period = new StatutoryPeriod(row.get("name"), row.getOr("title", row.get("name")), length, unit, row.get("counts_from"),
                     row.get("extension"), row.get("source"), row.get("verified"));
             if (byName.put(period.name(), period) != null) {
                 throw row.error("period " + period.name() + " appears twice");

@@ -102,7 +102,9 @@ class DemoCases {
                 Map.entry("firstPaymentAmount", 9000.0),
                 Map.entry("secondPaymentDate", EngineTime.today().plusDays(40).toString()),
                 Map.entry("secondPaymentAmount", 4500.0),
-                Map.entry("consolidation", "ARBITRATION_REVIEW"), Map.entry("signedByBothParties", true)));
+                Map.entry("consolidation", "ARBITRATION_REVIEW")));
+        complete(seventh, "Task_RecordAgreementSignature", Map.of("agreementSigned", true,
+                "agreementSignedOn", EngineTime.today().toString(), "signatureNote", "双方当事人当场签署，已加盖调解中心印章。"));
         complete(seventh, "Task_AssessPerformance", Map.of("performanceCapacity", "GOOD",
                 "capacityNote", "公司经营正常，有支付能力", "paidOnTheSpot", false,
                 "noticeServedOn", EngineTime.today().toString()));
@@ -166,8 +168,9 @@ class DemoCases {
                 Map.entry("agreementItems", "公司于十日内向十名快递员各支付10月、11月计件工资3000元，共计30000元。"),
                 Map.entry("agreedAmount", 30000.0), Map.entry("unsettledWorkers", "吴海燕\n郑伟"),
                 Map.entry("paymentDueDate", EngineTime.today().plusDays(10).toString()),
-                Map.entry("firstPaymentAmount", 30000.0), Map.entry("consolidation", "NONE"),
-                Map.entry("signedByBothParties", true)));
+                Map.entry("firstPaymentAmount", 30000.0), Map.entry("consolidation", "NONE")));
+        complete(tenth, "Task_RecordAgreementSignature", Map.of("agreementSigned", true,
+                "agreementSignedOn", EngineTime.today().toString(), "signatureNote", "十名快递员和公司负责人当场签署。"));
     }
 
     private static final List<String> COURIERS = List.of("陈小军", "刘洋", "杨帆", "黄磊", "周敏", "徐静", "孙浩", "马超",

@@ -1,5 +1,11 @@
 package cn.labordispute.documents;
 
-/** A document was issued on a case (inside the transaction that issued it). */
-public record DocumentIssued(String caseNumber, long documentId, DocumentKind kind, String title) {
+import java.util.Map;
+
+/**
+ * A document was issued on a case (inside the transaction that issued it), with the recorded facts — the process
+ * variables — it was made from.
+ */
+public record DocumentIssued(String caseNumber, long documentId, DocumentKind kind, String title,
+        Map<String, Object> facts) {
 }

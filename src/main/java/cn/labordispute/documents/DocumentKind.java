@@ -12,6 +12,7 @@ public enum DocumentKind {
     ORAL_APPLICATION_RECORD("口头申请笔录", "oral-application-record"),
     MEDIATION_ACCEPTANCE_NOTICE("受理通知书", "mediation-acceptance-notice"),
     MEDIATION_REFUSAL_NOTICE("不予受理通知书", "mediation-refusal-notice"),
+    MEDIATION_SESSION_NOTICE("调解会谈通知书", "mediation-session-notice"),
     MEDIATION_RECORD("调解笔录", "mediation-record"),
     MEDIATION_AGREEMENT("调解协议书", "mediation-agreement"),
     FULFILMENT_NOTICE("履行告知书", "fulfilment-notice"),

@@ -76,7 +76,7 @@ public class Documents {
                 templates.version(kind), DocumentTemplates.sha256(html), activityId, userId, now, html);
         long id = store.insert(c.id(), draft);
         cases.addEventAtCurrentStage(caseNumber, "DOCUMENT_ISSUED", kind.title() + "（文书 " + id + "）", now);
-        events.publishEvent(new DocumentIssued(caseNumber, id, kind, kind.title()));
+        events.publishEvent(new DocumentIssued(caseNumber, id, kind, kind.title(), variables));
         return new IssuedDocument(id, caseNumber, kind, kind.title(), draft.template(), draft.templateVersion(),
                 draft.sha256(), activityId, userId, now, html);
     }

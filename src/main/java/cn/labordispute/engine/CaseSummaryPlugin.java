@@ -16,8 +16,10 @@ import java.text.DecimalFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,6 +29,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +47,10 @@ public class CaseSummaryPlugin extends AbstractProcessEnginePlugin implements Ta
 
     public static final String VARIABLE = "caseSummary";
     public static final String PERIODS = "periods";
+    public static final String WORDS = "words";
+    /** Variables that hold a member of staff's login, shown by name. */
+    private static final Set<String> STAFF_VARIABLES = Set.of("firstResponder", "mediationAssignee", "assignedMediator",
+            "leadMediator", "arbitrationAssignee");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(WorkingDayCalendar.ZONE);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
             .withZone(WorkingDayCalendar.ZONE);
@@ -54,9 +61,11 @@ public class CaseSummaryPlugin extends AbstractProcessEnginePlugin implements Ta
     private final StatutoryPeriods periods;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final MessageSource messages;
 
     CaseSummaryPlugin(CaseRepository cases, CaseCauses causes, StatutoryPeriods periods, JdbcClient jdbc,
-            ObjectMapper json) {
+            ObjectMapper json, MessageSource messages) {
+        this.messages = messages;
         this.json = json;
         this.cases = cases;
         this.causes = causes;
@@ -77,7 +86,98 @@ public class CaseSummaryPlugin extends AbstractProcessEnginePlugin implements Ta
         if (caseNumber == null) {
             return;
         }
-        cases.findByNumber(caseNumber).ifPresent(c -> task.setVariableLocal(VARIABLE, summary(c, task)));
+        cases.findByNumber(caseNumber).ifPresent(c -> {
+            task.setVariableLocal(VARIABLE, summary(c, task));
+            prefill(c, task);
+        });
+        task.setVariableLocal(WORDS, json(words(task)));
+    }
+
+    /**
+     * The case's recorded values as people read them, for the forms' sentences ({@code {{words.hearingAt}}}): dates
+     * and times as 2026年12月9日 10:00, choices by their Chinese names (message {@code words.<variable>.<value>}), yes
+     * and no as 是 / 否, staff by name; for 超期督办, whether the late step is still open and who holds it.
+     */
+    private Map<String, String> words(DelegateTask task) {
+        Map<String, String> out = new TreeMap<>();
+        task.getVariables().forEach((name, value) -> {
+            if (value instanceof Boolean b) {
+                out.put(name, b ? "是" : "否");
+            } else if (value instanceof String text && !text.isEmpty()) {
+                if (STAFF_VARIABLES.contains(name)) {
+                    out.put(name, staffName(task, text));
+                } else if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    out.put(name, DAY.format(java.time.LocalDate.parse(text)));
+                } else if (text.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?")) {
+                    out.put(name, MINUTE.format(java.time.LocalDateTime.parse(text.length() > 19 ? text.substring(0, 19) : text)));
+                } else if (text.matches("[A-Z][A-Z_]+")) {
+                    out.put(name, messages.getMessage("words." + name + "." + text, null, text, Locale.CHINESE));
+                }
+            }
+        });
+        if (task.getVariable("overdueTaskId") instanceof String late) {
+            out.put("overdueTaskState", lateStepState(task, late));
+        }
+        return out;
+    }
+
+    /** 仍在办理（承办人：王芳） or 已于 2026年12月9日 10:00 由 王芳 办结. */
+    private String lateStepState(DelegateTask task, String taskId) {
+        var services = task.getProcessEngineServices();
+        org.camunda.bpm.engine.task.Task open = services.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        if (open != null) {
+            return open.getAssignee() == null ? "仍在办理，尚无人认领（在组待办中）"
+                    : "仍在办理，承办人：" + staffName(task, open.getAssignee());
+        }
+        var done = services.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (done == null || done.getEndTime() == null) {
+            return "已不在办理中";
+        }
+        return "已于 " + MINUTE.format(done.getEndTime().toInstant()) + " 由 "
+                + (done.getAssignee() == null ? "系统" : staffName(task, done.getAssignee())) + " 办结";
+    }
+
+    private static String staffName(DelegateTask task, String userId) {
+        var user = task.getProcessEngineServices().getIdentityService().createUserQuery().userId(userId).singleResult();
+        return user == null || user.getFirstName() == null ? userId : user.getFirstName();
+    }
+
+    /**
+     * What the record already knows, filled into the step's form: the session's participants from the parties, the
+     * agreement's amounts from the claims. Set on the case (not the step) and only when not yet recorded, so what
+     * the mediator typed before stays and what she submits is what the case keeps.
+     */
+    private void prefill(DisputeCase c, DelegateTask task) {
+        switch (task.getTaskDefinitionKey()) {
+            case "Task_ScheduleMediationSession" -> unlessRecorded(task, "sessionParticipants", () -> participants(c, task));
+            case "Task_DraftMediationAgreement" -> {
+                BigDecimal total = cases.claims(c.id()).stream().map(Claim::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                unlessRecorded(task, "agreedAmount", total::doubleValue);
+                unlessRecorded(task, "firstPaymentAmount", total::doubleValue);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static void unlessRecorded(DelegateTask task, String name, java.util.function.Supplier<Object> value) {
+        if (!task.getExecution().hasVariable(name)) {
+            task.getExecution().setVariable(name, value.get());
+        }
+    }
+
+    private String participants(DisputeCase c, DelegateTask task) {
+        List<Party> parties = cases.parties(c.id());
+        String workers = parties.stream().filter(p -> p.role() == Party.Role.WORKER).map(Party::name)
+                .collect(Collectors.joining("、"));
+        String employer = parties.stream().filter(p -> p.role() == Party.Role.EMPLOYER).map(Party::name).findFirst()
+                .orElse("");
+        Object mediator = task.getAssignee() != null ? task.getAssignee() : task.getVariable("mediationAssignee");
+        String mediatorName = mediator == null ? "" : Optional.ofNullable(task.getProcessEngineServices()
+                        .getIdentityService().createUserQuery().userId(mediator.toString()).singleResult())
+                .map(u -> u.getFirstName()).orElse("");
+        return "申请人：" + workers + "\n被申请人：" + employer + "（法定代表人或委托代理人）"
+                + (mediatorName.isEmpty() ? "" : "\n调解员：" + mediatorName);
     }
 
     /**
@@ -87,8 +187,12 @@ public class CaseSummaryPlugin extends AbstractProcessEnginePlugin implements Ta
     private Object periodsInWords() {
         Map<String, String> words = new TreeMap<>();
         periods.all().forEach(p -> words.put(p.name(), p.describe()));
+        return json(words);
+    }
+
+    private Object json(Map<String, String> values) {
         try {
-            return SpinValues.jsonValue(json.writeValueAsString(words)).create();
+            return SpinValues.jsonValue(json.writeValueAsString(values)).create();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

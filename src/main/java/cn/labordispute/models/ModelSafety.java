@@ -96,6 +96,7 @@ public final class ModelSafety {
         c.put("paymentSchedule", "分期履行日程");
         c.put("hearingSchedule", "开庭安排检查");
         c.put("assignMediator", "指派调解员");
+        c.put("videoMeeting", "开设视频调解会议室");
         c.put("collectiveWorkers", "集体争议的劳动者与代表");
         c.put("claimRestatement", "明确请求事项");
         c.put("extendMediationLimit", "延长调解期限");

@@ -1,6 +1,5 @@
 package cn.labordispute.models;
 
-import cn.labordispute.calendar.Times;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +51,6 @@ public class PolicyController {
     @GetMapping("/policy")
     String page(Caller caller, HttpServletRequest request, Model model) {
         model.addAttribute("user", caller.userId());
-        model.addAttribute("t", Times.INSTANCE);
         model.addAttribute("versions", deployments.versions(20));
         model.addAttribute("files", deployments.deployed().all().keySet());
         Map<String, List<PolicyTables.Version>> tableVersions = new LinkedHashMap<>();

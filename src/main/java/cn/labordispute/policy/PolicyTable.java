@@ -31,6 +31,12 @@ public final class PolicyTable {
             return value.trim();
         }
 
+        /** The column's value, or {@code fallback} where the table has no such column (an older version of it). */
+        public String getOr(String column, String fallback) {
+            String value = values.get(column);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
         public IllegalStateException error(String what) {
             return new IllegalStateException(source + " line " + line + ": " + what);
         }

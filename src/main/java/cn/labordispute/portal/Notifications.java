@@ -3,42 +3,96 @@ package cn.labordispute.portal;
 import cn.labordispute.calendar.EngineTime;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Notifications to the applicant of a case that came through the portal: written to the outbox (pt_notification) in
- * the transaction of the event that causes them, so a rolled-back event sends nothing, and sent afterwards by the
- * configured {@link SmsSender}. A failed send is retried on the next round, up to five times.
+ * Notifications to the parties of a case: written to the outbox (pt_notification) in the transaction of the event
+ * that causes them, so a rolled-back event sends nothing, and sent afterwards by the configured {@link SmsSender}. A
+ * failed send is retried on the next round, up to five times. The words come from the portal's message bundles
+ * ({@code notice.*}), in the language each recipient chose.
  */
 @Component
 public class Notifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
     private static final int MAX_ATTEMPTS = 5;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final JdbcClient jdbc;
     private final SmsSender sms;
+    private final MessageSource messages;
 
-    Notifications(JdbcClient jdbc, SmsSender sms) {
+    Notifications(JdbcClient jdbc, SmsSender sms, MessageSource messages) {
         this.jdbc = jdbc;
         this.sms = sms;
+        this.messages = messages;
     }
 
     /**
-     * Queues a message for the case's online applicant; cases filed at the window have no portal phone and get
-     * nothing. The text is chosen by the applicant's language.
+     * Queues message {@code key} (with {@code args}) for the case's online applicant; cases filed at the window have
+     * no portal phone and get nothing.
      */
-    public void notify(String caseNumber, String kind, String chinese, String english) {
-        List<Object[]> to = jdbc.sql("SELECT a.case_id, a.phone, a.language FROM pt_access a JOIN dc_case c "
+    public void notify(String caseNumber, String kind, String key, Object... args) {
+        queue(caseNumber, kind, key, args, onlineApplicants(caseNumber));
+    }
+
+    /**
+     * Queues message {@code key} for every party of the case with a telephone number (workers, employer, and the
+     * online applicant's verified phone), once per number; those who did not apply online read it in Chinese.
+     */
+    public void notifyParties(String caseNumber, String kind, String key, Object... args) {
+        Map<String, Object[]> to = new LinkedHashMap<>();
+        for (Object[] row : onlineApplicants(caseNumber)) {
+            to.put((String) row[1], row);
+        }
+        jdbc.sql("SELECT p.case_id, p.phone FROM dc_party p JOIN dc_case c ON c.id = p.case_id "
+                        + "WHERE c.case_number = ? AND p.phone IS NOT NULL AND p.phone <> '' ORDER BY p.id").param(caseNumber)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), "zh"}).list()
+                .forEach(row -> to.putIfAbsent((String) row[1], row));
+        queue(caseNumber, kind, key, args, List.copyOf(to.values()));
+    }
+
+    /** Dates and times as the reader writes them: 2026年12月9日 10:00, or 9 Dec 2026 10:00. */
+    private static Object[] localised(Object[] args, Locale locale) {
+        Object[] out = args.clone();
+        boolean english = Locale.ENGLISH.equals(locale);
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof LocalDateTime t) {
+                out[i] = english ? t.format(ENGLISH_TIME) : t.getYear() + "年" + t.getMonthValue() + "月" + t.getDayOfMonth()
+                        + "日 " + t.format(CLOCK);
+            } else if (out[i] instanceof LocalDate d) {
+                out[i] = english ? d.format(ENGLISH_DATE) : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+            } else if (out[i] == null) {
+                out[i] = "";
+            }
+        }
+        return out;
+    }
+
+    private List<Object[]> onlineApplicants(String caseNumber) {
+        return jdbc.sql("SELECT a.case_id, a.phone, a.language FROM pt_access a JOIN dc_case c "
                         + "ON c.id = a.case_id WHERE c.case_number = ?").param(caseNumber)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
-        for (Object[] row : to) {
-            String text = ("en".equals(row[2]) ? english : chinese) + " [" + caseNumber + "]";
+    }
+
+    private void queue(String caseNumber, String kind, String key, Object[] args, List<Object[]> recipients) {
+        for (Object[] row : recipients) {
+            Locale locale = "en".equals(row[2]) ? Locale.ENGLISH : Locale.CHINESE;
+            String text = messages.getMessage(key, localised(args, locale), locale) + " [" + caseNumber + "]";
             jdbc.sql("INSERT INTO pt_notification (case_id, phone, kind, text, created_at) VALUES (?, ?, ?, ?, ?)")
                     .params(row[0], row[1], kind, text.length() > 500 ? text.substring(0, 500) : text,
                             Timestamp.from(EngineTime.now()))

@@ -3,7 +3,7 @@ package cn.labordispute.portal;
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.calendar.WorkingDayCalendar;
 import java.util.Date;
-import java.util.Map;
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.management.JobDefinition;
@@ -22,12 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class PartyReminders {
 
-    /** The timer that ends each of the party's waits, and what the reminder says. */
-    private static final Map<String, String[]> WAITS = Map.of(
-            "Timer_ClaimsConfirmationDue", new String[] {"明天是确认请求事项的最后一天，请登录“我的申请”确认或要求更正。",
-                    "Tomorrow is the last day to confirm your claims in 'My case'."},
-            "Timer_SignatureDue", new String[] {"明天是在线签署调解协议书的最后一天，请登录“我的申请”签署。",
-                    "Tomorrow is the last day to sign the mediation agreement in 'My case'."});
+    /** The timers that end the party's waits; the reminder is message {@code notice.reminder.<timer>}. */
+    private static final List<String> WAITS = List.of("Timer_ClaimsConfirmationDue", "Timer_SignatureDue");
 
     private final ManagementService management;
     private final RuntimeService runtime;
@@ -47,17 +43,17 @@ class PartyReminders {
         // the day before the last day: the wait ends before the start of the day after tomorrow
         Date horizon = Date.from(EngineTime.today().plusDays(2).atStartOfDay(WorkingDayCalendar.ZONE).toInstant());
         int queued = 0;
-        for (Map.Entry<String, String[]> wait : WAITS.entrySet()) {
-            for (JobDefinition definition : management.createJobDefinitionQuery().activityIdIn(wait.getKey()).list()) {
+        for (String wait : WAITS) {
+            for (JobDefinition definition : management.createJobDefinitionQuery().activityIdIn(wait).list()) {
                 for (Job job : management.createJobQuery().jobDefinitionId(definition.getId()).timers()
                         .duedateLowerThan(horizon).list()) {
                     ProcessInstance p = runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId())
                             .singleResult();
-                    String kind = "REMINDER_" + wait.getKey() + "_" + job.getId();
+                    String kind = "REMINDER_" + wait + "_" + job.getId();
                     if (p == null || p.getBusinessKey() == null || alreadyQueued(p.getBusinessKey(), kind)) {
                         continue;
                     }
-                    notifications.notify(p.getBusinessKey(), kind, wait.getValue()[0], wait.getValue()[1]);
+                    notifications.notify(p.getBusinessKey(), kind, "notice.reminder." + wait);
                     queued++;
                 }
             }

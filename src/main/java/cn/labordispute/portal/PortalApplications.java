@@ -127,9 +127,7 @@ class PortalApplications {
         }
         IssuedDocument document = documents.generate(caseNumber, APPLICATION_DOCUMENT.get(application.requestedProcedure()),
                 PORTAL_USER);
-        notifications.notify(caseNumber, "SUBMITTED",
-                "您的申请已提交，案号 " + caseNumber + "。请妥善保管查询码，凭案号和查询码在“我的申请”查看进度。",
-                "Your application was filed as case " + caseNumber + ". Keep your access code to follow the case.");
+        notifications.notify(caseNumber, "SUBMITTED", "notice.SUBMITTED", caseNumber);
         return new Submitted(caseNumber, accessCode, document, warning, false);
     }
 

@@ -1,7 +1,6 @@
 package cn.labordispute.portal;
 
 import cn.labordispute.calculator.Calculator;
-import cn.labordispute.calendar.Times;
 import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.documents.Documents;
 import cn.labordispute.documents.PdfRenderer;
@@ -80,7 +79,6 @@ class PortalController {
         model.addAttribute("en", PortalSession.english(request));
         model.addAttribute("large", PortalSession.large(request));
         model.addAttribute("path", request.getRequestURI());
-        model.addAttribute("t", Times.INSTANCE);
     }
 
     @GetMapping("/portal")

@@ -54,7 +54,6 @@ class RiskPageController {
         model.addAttribute("significant", openByLevel.getOrDefault("SIGNIFICANT", 0L));
         model.addAttribute("general", openByLevel.getOrDefault("GENERAL", 0L));
         model.addAttribute("user", caller.userId());
-        model.addAttribute("t", Times.INSTANCE);
         return "pages/risks";
     }
 }

@@ -1,6 +1,5 @@
 package cn.labordispute.supervision;
 
-import cn.labordispute.calendar.Times;
 import cn.labordispute.cases.PersonalData;
 import cn.labordispute.security.Caller;
 import java.util.List;
@@ -28,7 +27,6 @@ class PersonalDataAccessController {
     @GetMapping("/supervision/personal-data-access")
     String page(Caller caller, Model model) {
         model.addAttribute("user", caller.userId());
-        model.addAttribute("t", Times.INSTANCE);
         model.addAttribute("readings", personal.readings(SupervisionService.supervised(caller), SHOWN));
         model.addAttribute("shown", SHOWN);
         return "pages/personal-data-access";

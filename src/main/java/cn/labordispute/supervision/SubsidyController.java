@@ -1,7 +1,6 @@
 package cn.labordispute.supervision;
 
 import cn.labordispute.calendar.EngineTime;
-import cn.labordispute.calendar.Times;
 import cn.labordispute.intake.FieldError;
 import cn.labordispute.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,7 +53,6 @@ class SubsidyController {
     String page(@RequestParam(required = false) String month, Caller caller, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         model.addAttribute("user", caller.userId());
-        model.addAttribute("t", Times.INSTANCE);
         Set<String> scope = SupervisionService.supervised(caller);
         YearMonth m = parse(month);
         if ((scope != null && scope.isEmpty()) || m == null) {

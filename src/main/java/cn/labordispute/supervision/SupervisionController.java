@@ -1,6 +1,5 @@
 package cn.labordispute.supervision;
 
-import cn.labordispute.calendar.Times;
 import cn.labordispute.security.Caller;
 import cn.labordispute.cases.CaseAccess;
 import cn.labordispute.cases.PersonalData;
@@ -42,7 +41,6 @@ class SupervisionController {
     String caseView(@PathVariable String caseNumber, @RequestParam(required = false) String full, Caller caller,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("user", caller.userId());
-        model.addAttribute("t", Times.INSTANCE);
         java.util.Optional<cn.labordispute.cases.CaseView> found;
         try {
             found = access.viewInFull(caseNumber, caller,

@@ -44,6 +44,8 @@ class DocumentsIntegrationTests {
         MUST_SAY.put("MEDIATION_APPLICATION", List.of("调解请求", "事实和理由", "经济补偿", "10,200.50", "此致"));
         MUST_SAY.put("MEDIATION_ACCEPTANCE_NOTICE", List.of("决定予以受理", "十五日内结束", "第十四条"));
         MUST_SAY.put("MEDIATION_REFUSAL_NOTICE", List.of("决定不予受理", "一年内", "申请仲裁"));
+        MUST_SAY.put("MEDIATION_SESSION_NOTICE", List.of("调解会谈通知书", "渝中区劳动争议调解中心",
+                "进行调解会谈", "承办调解员"));
         MUST_SAY.put("MEDIATION_RECORD", List.of("调解经过", "公司同意分两期支付", "双方达成调解协议", "渝中区劳动争议调解中心"));
         MUST_SAY.put("MEDIATION_AGREEMENT", List.of("协议内容", "分两期支付工资和经济补偿", "人民币壹万零贰佰元伍角整",
                 "第2期", "6,200.50", "印章"));
@@ -101,7 +103,7 @@ class DocumentsIntegrationTests {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) c.get("timeline");
         assertThat(timeline).filteredOn(e -> "DOCUMENT_ISSUED".equals(e.get("kind")))
-                .hasSize(4 + MUST_SAY.size());
+                .hasSize(5 + MUST_SAY.size());
     }
 
     @Test
@@ -183,7 +185,9 @@ class DocumentsIntegrationTests {
                 "agreementItems", "乙方分两期支付工资和经济补偿。", "agreedAmount", 10200.5,
                 "paymentDueDate", LocalDate.now().plusDays(10).toString(), "firstPaymentAmount", 4000.0,
                 "secondPaymentDate", LocalDate.now().plusDays(40).toString(), "secondPaymentAmount", 6200.5,
-                "consolidation", "NONE", "signedByBothParties", true);
+                "consolidation", "NONE");
+        mediator.claimAndComplete(caseNumber, "Task_RecordAgreementSignature", "agreementSigned", true,
+                "agreementSignedOn", LocalDate.now().toString(), "signatureNote", "双方当场签署");
         mediator.claimAndComplete(caseNumber, "Task_AssessPerformance", "performanceCapacity", "GOOD",
                 "capacityNote", "正常", "paidOnTheSpot", false, "noticeServedOn", LocalDate.now().toString());
         return caseNumber;

@@ -69,7 +69,9 @@ class MediationWorkedExamplesIntegrationTests {
         mediator.claimAndComplete(caseNumber, "Task_DraftMediationAgreement",
                 "agreementItems", "一、乙方分别向甲方刘小雨、陈思思支付经济补偿各2000元；\n二、乙方结清甲方工资差额各1500元。",
                 "agreedAmount", 7000.0, "paymentDueDate", payDay, "firstPaymentAmount", 7000.0,
-                "consolidation", "NONE", "signedByBothParties", true);
+                "consolidation", "NONE");
+        mediator.claimAndComplete(caseNumber, "Task_RecordAgreementSignature", "agreementSigned", true,
+                "agreementSignedOn", LocalDate.now().toString(), "signatureNote", "双方当场签署");
         assertThat(stage(caseNumber)).isEqualTo("FULFILMENT");
 
         mediator.claimAndComplete(caseNumber, "Task_AssessPerformance", "performanceCapacity", "GOOD",
@@ -133,7 +135,9 @@ class MediationWorkedExamplesIntegrationTests {
                 "paymentDueDate", today.plusMonths(1).toString(), "firstPaymentAmount", 105000.0,
                 "secondPaymentDate", today.plusMonths(2).toString(), "secondPaymentAmount", 105000.0,
                 "thirdPaymentDate", today.plusMonths(3).toString(), "thirdPaymentAmount", 105000.0,
-                "consolidation", "JUDICIAL_CONFIRMATION", "signedByBothParties", true);
+                "consolidation", "JUDICIAL_CONFIRMATION");
+        mediator.claimAndComplete(caseNumber, "Task_RecordAgreementSignature", "agreementSigned", true,
+                "agreementSignedOn", LocalDate.now().toString(), "signatureNote", "双方当场签署");
 
         mediator.claimAndComplete(caseNumber, "Task_AssessPerformance", "performanceCapacity", "UNCERTAIN",
                 "capacityNote", "门店已关闭，以剩余资产分期支付", "paidOnTheSpot", false, "noticeServedOn", today.toString());
@@ -222,8 +226,7 @@ class MediationWorkedExamplesIntegrationTests {
                 "sessionRecord", "十名快递员接受公司方案，快递员11、快递员12不接受。");
         String today = LocalDate.now().toString();
         Object[] agreement = {"agreementItems", "公司向十名快递员各支付3000元", "agreedAmount", 30000.0,
-                "paymentDueDate", today, "firstPaymentAmount", 30000.0, "consolidation", "NONE",
-                "signedByBothParties", true};
+                "paymentDueDate", today, "firstPaymentAmount", 30000.0, "consolidation", "NONE"};
 
         // everybody named as not settling is refused: that is a failed mediation, not an agreement
         List<Object> all = new ArrayList<>(List.of(agreement));
@@ -236,6 +239,8 @@ class MediationWorkedExamplesIntegrationTests {
         List<Object> partial = new ArrayList<>(List.of(agreement));
         partial.addAll(List.of("unsettledWorkers", "快递员11\n快递员12"));
         mediator.claimAndComplete(caseNumber, "Task_DraftMediationAgreement", partial.toArray());
+        mediator.claimAndComplete(caseNumber, "Task_RecordAgreementSignature", "agreementSigned", true,
+                "agreementSignedOn", LocalDate.now().toString(), "signatureNote", "双方当场签署");
         assertThat(mediator.tasks(caseNumber)).extracting(t -> t.get("taskDefinitionKey"))
                 .containsExactly("Task_AssessPerformance");
         assertThat(arbitrator.tasks(caseNumber)).extracting(t -> t.get("taskDefinitionKey"))

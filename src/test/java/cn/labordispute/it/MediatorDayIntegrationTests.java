@@ -38,6 +38,8 @@ class MediatorDayIntegrationTests {
     StatutoryPeriods periods;
     @Autowired
     DeadlinesProperties properties;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private String open(int employer) {
         ResponseEntity<Map<String, Object>> opened = new StaffClient(http, "wangfang", "demo")
@@ -100,7 +102,7 @@ class MediatorDayIntegrationTests {
     @SuppressWarnings("unchecked")
     void aPeriodChangedInTheTableShowsInTheNextFormWithoutEditingIt() throws Exception {
         byte[] shipped = properties.periods().getInputStream().readAllBytes();
-        String changed = new String(shipped, StandardCharsets.UTF_8).replace("MEDIATION_LIMIT,15,DAYS", "MEDIATION_LIMIT,20,DAYS");
+        String changed = new String(shipped, StandardCharsets.UTF_8).replace("MEDIATION_LIMIT,调解期限,15,DAYS", "MEDIATION_LIMIT,调解期限,20,DAYS");
         try {
             periods.reload(new ByteArrayResource(changed.getBytes(StandardCharsets.UTF_8), "statutory-periods.csv"));
             String caseNumber = open(803);
@@ -137,10 +139,63 @@ class MediatorDayIntegrationTests {
         ResponseEntity<String> refused = wangfang.tryClaimAndComplete(caseNumber, "Task_DraftMediationAgreement",
                 "agreementItems", "支付工资及补偿", "agreedAmount", 6000.0, "paymentDueDate", "2026-12-15",
                 "firstPaymentAmount", 2000.0, "secondPaymentDate", "2027-01-15", "secondPaymentAmount", 3000.0,
-                "consolidation", "NONE", "signedByBothParties", true);
+                "consolidation", "NONE");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("\"message\"", "协议总金额应等于各期金额之和").doesNotContain(task, "Cannot submit", "Cannot complete");
         assertThat(refused.getBody().replaceAll(".*\"message\":\"([^\"]*)\".*", "$1")).doesNotContainPattern("[A-Za-z]{4,}");
         assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aVideoSessionsLinkIsTheSameOnTheNextStepTheNoticeTheCaseViewAndEachPartysMessage() {
+        String caseNumber = open(806);
+        StaffClient wangfang = new StaffClient(http, "wangfang", "demo");
+        wangfang.claimAndComplete(caseNumber, "Task_DecideMediationAcceptance", "withinScope", true,
+                "otherPartyConsents", true);
+        String schedule = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_ScheduleMediationSession").singleResult().getId();
+        Map<String, Map<String, Object>> prefilled = http.withBasicAuth("wangfang", "demo")
+                .getForObject("/engine-rest/task/{id}/form-variables", Map.class, schedule);
+        assertThat((String) prefilled.get("sessionParticipants").get("value"))
+                .contains("刘小雨", "陈思思", "重庆星光文化传媒有限公司", "王芳");
+        wangfang.claimAndComplete(caseNumber, "Task_ScheduleMediationSession", "sessionAt", "2026-12-10T09:30:00",
+                "sessionMode", "ONLINE", "sessionParticipants", "双方当事人");
+
+        String record = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_RecordMediationSession").singleResult().getId();
+        Map<String, Map<String, Object>> onTheStep = http.withBasicAuth("wangfang", "demo")
+                .getForObject("/engine-rest/task/{id}/form-variables?deserializeValues=false", Map.class, record);
+        String link = (String) onTheStep.get("sessionLink").get("value");
+        assertThat(link).matches("https://meet\\.jit\\.si/tiaojie-yuzhong-[a-z2-9]{12}");
+        assertThat(String.valueOf(onTheStep.get("words").get("value"))).contains("2026年12月10日 09:30", "线上视频调解");
+
+        Map<String, Object> notice = wangfang.documents(caseNumber).stream()
+                .filter(d -> "MEDIATION_SESSION_NOTICE".equals(d.get("kind"))).findFirst().orElseThrow();
+        String html = wangfang.get((String) notice.get("html"), String.class).getBody();
+        assertThat(html).contains(link, "2026年12月10日 09:30");
+        Map<String, Object> session = (Map<String, Object>) wangfang.getCase(caseNumber).getBody().get("session");
+        assertThat(session).containsEntry("link", link).containsEntry("modeLabel", "线上视频调解");
+        List<String> messages = jdbc.sql("SELECT n.text FROM pt_notification n JOIN dc_case c ON c.id = n.case_id "
+                + "WHERE c.case_number = ? AND n.kind = 'SESSION_SCHEDULED'").param(caseNumber).query(String.class).list();
+        assertThat(messages).as("each number once: the two workers gave the same one, the employer its own").hasSize(2)
+                .allSatisfy(text -> assertThat(text).contains(link, "2026年12月10日 09:30"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anEscalationSaysWhetherTheLateStepIsStillOpenAndWhoHoldsIt() {
+        String caseNumber = open(807);
+        String late = acceptanceTask(caseNumber);
+        tasks.claim(late, "wangfang");
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("caseNumber", caseNumber,
+                "organisation", "yuzhong", "overdueTaskId", late, "overdueTaskName", "受理审查",
+                "overduePeriod", "调解受理审查期限，3个工作日", "overdueSource", "规定", "overdueDueDate", "2026-12-01"));
+        runtime.startProcessInstanceByKey("deadline_escalation", caseNumber, variables);
+        String escalation = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_HandleOverdue").singleResult().getId();
+        Map<String, Map<String, Object>> form = http.withBasicAuth("liuyang", "demo")
+                .getForObject("/engine-rest/task/{id}/form-variables?deserializeValues=false", Map.class, escalation);
+        assertThat(String.valueOf(form.get("words").get("value"))).contains("仍在办理，承办人：王芳", "2026年12月1日");
     }
 }

@@ -277,7 +277,7 @@ class PolicyChangeIntegrationTests {
     @Order(8)
     void aTableVersionDeployedOnAnotherNodeComesIntoForceHere() {
         String periods = new String(repoFile("src/main/resources/policy/statutory-periods.csv"), StandardCharsets.UTF_8)
-                .replace("MEDIATION_ACCEPTANCE,3,WORKING_DAYS", "MEDIATION_ACCEPTANCE,4,WORKING_DAYS");
+                .replace("MEDIATION_ACCEPTANCE,调解受理审查期限,3,WORKING_DAYS", "MEDIATION_ACCEPTANCE,调解受理审查期限,4,WORKING_DAYS");
         jdbc.update("INSERT INTO md_table_version (name, version, content, sha256, source, comment, created_by, created_at) "
                 + "VALUES ('statutory-periods.csv', (SELECT MAX(version) + 1 FROM md_table_version WHERE name = 'statutory-periods.csv'), "
                 + "?, 'x', 'policy', '另一节点部署', 'huangli', CURRENT_TIMESTAMP)", periods);
@@ -345,9 +345,9 @@ class PolicyChangeIntegrationTests {
     /** The whole change: the model, its form, and the periods table with the new period and a shorter one. */
     static Map<String, byte[]> change() {
         String periods = new String(repoFile("src/main/resources/policy/statutory-periods.csv"), StandardCharsets.UTF_8);
-        assertThat(periods).contains("MEDIATION_ACCEPTANCE,3,WORKING_DAYS");
-        periods = periods.replace("MEDIATION_ACCEPTANCE,3,WORKING_DAYS", "MEDIATION_ACCEPTANCE,2,WORKING_DAYS")
-                + "LEGAL_CONSULTATION,1,WORKING_DAYS,调解组织收到调解申请之日,无,本市试点政策（调解前法律咨询）,no\n";
+        assertThat(periods).contains("MEDIATION_ACCEPTANCE,调解受理审查期限,3,WORKING_DAYS");
+        periods = periods.replace("MEDIATION_ACCEPTANCE,调解受理审查期限,3,WORKING_DAYS", "MEDIATION_ACCEPTANCE,调解受理审查期限,2,WORKING_DAYS")
+                + "LEGAL_CONSULTATION,调解前法律咨询期限,1,WORKING_DAYS,调解组织收到调解申请之日,无,本市试点政策（调解前法律咨询）,no\n";
         String form = """
                 {"id": "legal-consultation", "type": "default", "executionPlatform": "Camunda Platform",
                  "executionPlatformVersion": "7.24.0", "schemaVersion": 16,

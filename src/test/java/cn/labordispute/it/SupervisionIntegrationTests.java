@@ -145,7 +145,8 @@ class SupervisionIntegrationTests {
         assertThat(overdueInDatabase("yuzhong")).isGreaterThanOrEqualTo(2);
         assertThat(count(html, "count-overdue")).isEqualTo(overdueInDatabase("yuzhong"));
         assertThat(html).contains(yuzhongCase).doesNotContain(jishouCase)
-                .contains("受理审查").contains("MEDIATION_ACCEPTANCE").contains("企业劳动争议协商调解规定");
+                .contains("受理审查").contains("调解受理审查期限（3个工作日）").contains("企业劳动争议协商调解规定")
+                .doesNotContain("MEDIATION_ACCEPTANCE");
         // due Wed 30 Sep; by Fri 9 Oct the working days after it are 8 and 9 Oct (国庆 1-7 Oct): 2
         assertThat(html).containsPattern("<td class=\"num\">2</td>\\s*<td>重庆市渝中区");
         assertThat(count(html, "count-escalations")).isGreaterThanOrEqualTo(2);

@@ -34,6 +34,18 @@ class ArbitrationProcessTests extends ProcessTestSupport {
     }
 
     @Test
+    void theArbitratorWhoAcceptsTheCaseHandlesItsLaterStepsAndTheGroupRemainsTheFallback() {
+        start("arbitration");
+        engine.getTaskService().claim(openTask("Task_DecideArbitrationAcceptance").getId(), "zhaomin");
+        complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "ACCEPT");
+
+        assertThat(openTask("Task_ServeApplicationCopy").getAssignee()).isEqualTo("zhaomin");
+        assertThat(candidateGroups("Task_ServeApplicationCopy")).contains("arbitrator-yuzhong");
+        servedAndDefended();
+        assertThat(openTask("Task_HoldHearing").getAssignee()).isEqualTo("zhaomin");
+    }
+
+    @Test
     void refusalLetsApplicantSue() {
         ProcessInstance pi = start("arbitration");
         complete("Task_DecideArbitrationAcceptance", "acceptanceDecision", "REFUSE", "refusalReason", "超过仲裁时效");
@@ -90,7 +102,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         assertThat(pi).isEnded().hasPassed("EndEvent_ArbitrationMediated");
         assertThat(variable(pi, "caseOutcome")).isEqualTo("ARBITRATION_MEDIATED");
         assertThat(documents.issued).as("the entrusted mediation's documents, then arbitration's").containsExactly(
-                "MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_RECORD", "MEDIATION_FAILURE_NOTICE",
+                "MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_SESSION_NOTICE", "MEDIATION_RECORD", "MEDIATION_FAILURE_NOTICE",
                 "ARBITRATION_ACCEPTANCE_NOTICE", "ARBITRATION_RESPONDENT_NOTICE", "ARBITRATION_HEARING_NOTICE",
                 "ARBITRATION_MEDIATION");
     }

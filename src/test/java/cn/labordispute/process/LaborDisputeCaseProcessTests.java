@@ -347,7 +347,9 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
         mediationSession("AGREEMENT");
         complete("Task_DraftMediationAgreement", "agreementItems", "支付10名职工工资", "agreedAmount", 40000.0,
                 "unsettledWorkers", "赵六\n钱七", "paymentDueDate", "2026-10-20", "firstPaymentAmount", 40000.0,
-                "consolidation", "NONE", "signedByBothParties", true);
+                "consolidation", "NONE");
+        complete("Task_RecordAgreementSignature", "agreementSigned", true, "agreementSignedOn", "2026-09-25",
+                "signatureNote", "双方当场签署");
 
         assertThat(pi).hasPassed("Gateway_PartialAgreement").isWaitingAt("CallActivity_Fulfilment", "CallActivity_Arbitration");
         assertThat(variable(pi, "continuingWorkers")).isEqualTo(2);

@@ -82,12 +82,46 @@ class MediationProcessTests extends ProcessTestSupport {
         assertThat(openTask("Task_DraftMediationAgreement").getAssignee()).isEqualTo("wangfang");
         complete("Task_DraftMediationAgreement", "agreementItems", "支付工资及补偿", "agreedAmount", 6000.0,
                 "paymentDueDate", "2026-10-15", "firstPaymentAmount", 2000.0, "secondPaymentDate", "2026-11-15",
-                "secondPaymentAmount", 4000.0, "consolidation", "NONE", "signedByBothParties", true);
+                "secondPaymentAmount", 4000.0, "consolidation", "NONE");
+        // the agreement exists before anyone signs it; the mediator then records the signatures
+        assertThat(documents.issued).contains("MEDIATION_AGREEMENT");
+        assertThat(pi).isWaitingAt("Task_RecordAgreementSignature");
+        assertThat(openTask("Task_RecordAgreementSignature").getAssignee()).isEqualTo("wangfang");
+        complete("Task_RecordAgreementSignature", "agreementSigned", true, "agreementSignedOn", "2026-09-30",
+                "signatureNote", "双方当事人签名，已盖章");
 
         assertThat(pi).isEnded().hasPassed("EndEvent_AgreementReached");
         assertThat(variable(pi, "mediationOutcome")).isEqualTo("AGREEMENT");
         assertThat(documents.issuedAt).containsExactly("MEDIATION_ACCEPTANCE_NOTICE@Task_IssueAcceptanceNotice",
-                "MEDIATION_RECORD@Task_RecordMediationSession", "MEDIATION_AGREEMENT@Task_RegisterPaymentPlan");
+                "MEDIATION_SESSION_NOTICE@Task_ScheduleMediationSession", "MEDIATION_RECORD@Task_RecordMediationSession", "MEDIATION_AGREEMENT@Task_RegisterPaymentPlan");
+    }
+
+    @Test
+    void aVideoSessionWithoutALinkGetsARoomOnTheOrganisationsPlatformAndTheNoticeIsIssued() {
+        ProcessInstance pi = start("mediation");
+        acceptMediation();
+        complete("Task_ScheduleMediationSession", "sessionAt", "2026-09-28T09:30:00", "sessionMode", "ONLINE",
+                "sessionParticipants", "双方当事人");
+
+        assertThat(pi).isWaitingAt("Task_RecordMediationSession");
+        assertThat((String) variable(pi, "sessionLink")).matches("https://video\\.yuzhong\\.example/room/tiaojie-yuzhong-[a-z2-9]{12}");
+        assertThat(documents.issuedAt).contains("MEDIATION_SESSION_NOTICE@Task_ScheduleMediationSession");
+    }
+
+    @Test
+    void aTypedVideoLinkMustBeAWebAddressAndAnInPersonSessionGetsNoRoom() {
+        ProcessInstance pi = start("mediation");
+        acceptMediation();
+        String taskId = openTask("Task_ScheduleMediationSession").getId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(taskId, vars("sessionAt", "2026-09-28T09:30:00",
+                "sessionMode", "ONLINE", "sessionLink", "javascript:alert(1)", "sessionParticipants", "双方")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageStartingWith("sessionLink");
+        assertThat(pi).isWaitingAt("Task_ScheduleMediationSession");
+
+        complete("Task_ScheduleMediationSession", "sessionAt", "2026-09-28T09:30:00", "sessionMode", "IN_PERSON",
+                "sessionPlace", "第一调解室", "sessionParticipants", "双方");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName("sessionLink").count()).isZero();
     }
 
     @Test
@@ -139,8 +173,9 @@ class MediationProcessTests extends ProcessTestSupport {
 
         assertThat(pi).isEnded().hasPassed("EndEvent_MediationFailed");
         assertThat(variable(pi, "mediationOutcome")).isEqualTo("FAILED");
-        assertThat(documents.issued).containsExactly("MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_RECORD",
-                "MEDIATION_RECORD", "MEDIATION_RECORD", "MEDIATION_FAILURE_NOTICE");
+        assertThat(documents.issued).containsExactly("MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_SESSION_NOTICE",
+                "MEDIATION_RECORD", "MEDIATION_SESSION_NOTICE", "MEDIATION_RECORD", "MEDIATION_SESSION_NOTICE",
+                "MEDIATION_RECORD", "MEDIATION_FAILURE_NOTICE");
     }
 
     @Test
@@ -292,20 +327,32 @@ class MediationProcessTests extends ProcessTestSupport {
 
         assertThatThrownBy(() -> engine.getTaskService().complete(taskId, vars("agreementItems", "支付", "agreedAmount",
                 5000.0, "paymentDueDate", "2026-10-15", "firstPaymentAmount", 2000.0, "secondPaymentDate",
-                "2026-11-15", "secondPaymentAmount", 2000.0, "consolidation", "NONE", "signedByBothParties", true)))
+                "2026-11-15", "secondPaymentAmount", 2000.0, "consolidation", "NONE")))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageStartingWith("agreedAmount");
         assertThatThrownBy(() -> engine.getTaskService().complete(taskId, vars("agreementItems", "支付", "agreedAmount",
                 4000.0, "paymentDueDate", "2026-11-15", "firstPaymentAmount", 2000.0, "secondPaymentDate",
-                "2026-10-15", "secondPaymentAmount", 2000.0, "consolidation", "NONE", "signedByBothParties", true)))
+                "2026-10-15", "secondPaymentAmount", 2000.0, "consolidation", "NONE")))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageStartingWith("secondPaymentDate");
         assertThat(pi).isWaitingAt("Task_DraftMediationAgreement");
+    }
+
+    @Test
+    void aPartyWhoRefusesToSignThePaperAgreementEndsMediationWithoutAgreement() {
+        ProcessInstance pi = start("mediation");
+        acceptMediation();
+        agreementDrafted(6200.0, "2026-10-20");
+
+        complete("Task_RecordAgreementSignature", "agreementSigned", false, "signatureNote", "公司拒绝签署");
+        assertThat(pi).isEnded().hasPassed("EndEvent_AgreementNotSigned").hasNotPassed("EndEvent_AgreementReached");
+        assertThat(variable(pi, "mediationOutcome")).isEqualTo("FAILED");
+        assertThat(documents.issued).containsSubsequence("MEDIATION_AGREEMENT", "MEDIATION_FAILURE_NOTICE");
     }
 
     @Test
     void anOnlineApplicantSignsTheAgreementOnline() {
         ProcessInstance pi = start("mediation", "applicationChannel", "PORTAL");
         acceptMediation();
-        agreementSigned(6200.0, "2026-10-20");
+        agreementDrafted(6200.0, "2026-10-20");
 
         assertThat(pi).isWaitingAt("Task_AwaitAgreementSignature");
         assertThat(documents.issued).contains("MEDIATION_AGREEMENT");
@@ -320,7 +367,7 @@ class MediationProcessTests extends ProcessTestSupport {
     void anUnsignedAgreementIsCollectedInPersonAfterTheSignaturePeriod() {
         ProcessInstance pi = start("mediation", "applicationChannel", "PORTAL");
         acceptMediation();
-        agreementSigned(6200.0, "2026-10-20");
+        agreementDrafted(6200.0, "2026-10-20");
         passSignaturePeriod();
 
         complete("Task_CollectSignature", "agreementSigned", true, "signatureNote", "10月9日到场签署纸质协议书");
@@ -332,7 +379,7 @@ class MediationProcessTests extends ProcessTestSupport {
     void anApplicantWhoWillNotSignEndsMediationWithoutAgreement() {
         ProcessInstance pi = start("mediation", "applicationChannel", "PORTAL");
         acceptMediation();
-        agreementSigned(6200.0, "2026-10-20");
+        agreementDrafted(6200.0, "2026-10-20");
         passSignaturePeriod();
 
         complete("Task_CollectSignature", "agreementSigned", false, "signatureNote", "申请人拒绝签署");

@@ -7,6 +7,7 @@ import cn.labordispute.arbitration.FinalAwardTest;
 import cn.labordispute.arbitration.HearingSchedule;
 import cn.labordispute.arbitration.PartialAward;
 import cn.labordispute.arbitration.MinimumWages;
+import cn.labordispute.cases.VideoMeetings;
 import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.security.Organisation;
 import java.util.Optional;
@@ -102,6 +103,8 @@ abstract class ProcessTestSupport {
         Mocks.register("documents", documents);
         Mocks.register("assignMediator", new AssignMediator(engine.getIdentityService()));
         Mocks.register("paymentSchedule", new PaymentSchedule());
+        Mocks.register("videoMeeting", new VideoMeetings(new VideoMeetings.Platforms(null,
+                Map.of("yuzhong", "https://video.yuzhong.example/room/{room}"))));
         // 明确请求事项: the real listener writes the restated claims to the case tables (tested through the portal in
         // PortalIntegrationTests); here it only records the day, which the confirmation timer counts from.
         healthChecks = new RecordingHealthChecks();
@@ -133,6 +136,7 @@ abstract class ProcessTestSupport {
         staff("zhanglei", "mediator-yuzhong");
         staff("lixiaoyun", "mediator-jishou");
         staff("liuyang", "supervisor-yuzhong");
+        staff("zhaomin", "arbitrator-yuzhong");
         staff("hemei", "supervisor-city");
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("process-tests");
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
@@ -215,12 +219,19 @@ abstract class ProcessTestSupport {
         complete("Task_RecordMediationSession", fields);
     }
 
-    /** The agreement signed after a session that reached it: one payment of {@code amount} yuan on {@code date}. */
-    void agreementSigned(double amount, String date) {
+    /** The agreement drafted after a session that reached it (one payment of {@code amount} yuan on {@code date}) and
+     *  issued; the parties then sign it on paper (recorded by the mediator) or, an online applicant, in 我的申请. */
+    void agreementDrafted(double amount, String date) {
         mediationSession("AGREEMENT");
         complete("Task_DraftMediationAgreement", "agreementItems", "支付" + amount + "元", "agreedAmount", amount,
-                "paymentDueDate", date, "firstPaymentAmount", amount, "consolidation", "NONE",
-                "signedByBothParties", true);
+                "paymentDueDate", date, "firstPaymentAmount", amount, "consolidation", "NONE");
+    }
+
+    /** As {@link #agreementDrafted} and signed on paper by both parties, as the mediator records. */
+    void agreementSigned(double amount, String date) {
+        agreementDrafted(amount, date);
+        complete("Task_RecordAgreementSignature", "agreementSigned", true, "agreementSignedOn", "2026-09-25",
+                "signatureNote", "双方当场签署");
     }
 
     /** Arbitration after acceptance: the application copy served, the tribunal notified, the defence received. */
