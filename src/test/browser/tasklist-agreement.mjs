@@ -1,6 +1,7 @@
 // A mediator takes a demo case from the scheduled session to the fulfilment notice in the Tasklist: the session form
-// (date and time pickers, radio, text), the record form, the agreement form (amounts, date pickers, radio, a required
-// checkbox), then the fulfilment notice. The agreed payment date typed into the date picker must come back as the due
+// (date and time pickers, radio, participants prefilled from the case; a video session with no link of its own gets a
+// meeting room), the record form (which shows the room's link and the time in words), the agreement form (amounts
+// prefilled, date pickers, radio), then — the agreement issued — the record of its signing, then the fulfilment notice. The agreed payment date typed into the date picker must come back as the due
 // date of the fulfilment check. From the agreement form's link the mediator opens the case's documents (一键成稿)
 // without logging in again, sees the agreement the step issued, issues another document in one click and previews it.
 // Usage: node tasklist-agreement.mjs [baseUrl] [screenshotDir]
@@ -43,18 +44,22 @@ await withBrowser(async browser => {
   const time = page.getByLabel('时间').first();
   await time.fill('09:30');
   await time.press('Enter');
-  await page.getByLabel('现场调解').check();
-  await page.getByLabel('地点').fill('渝中区劳动争议调解中心第一调解室');
-  await page.getByLabel('参加人（双方当事人、代理人、调解员）').fill('申请人王建国，被申请人委托代理人');
+  const participants = await page.getByLabel('参加人（已按案件当事人填好，可修改）').inputValue();
+  check(participants.includes('申请人：') && participants.includes('被申请人：'), `participants are prefilled from the case (${participants})`);
+  await page.getByLabel('线上视频调解').check();
   await page.screenshot({ path: `${shots}/tasklist-schedule.png` });
   await submit(page);
 
   await openTask(page, '我的待办', '调解并制作笔录', '本次会谈结果', false, caseNumber);
+  const room = await page.locator('a[href^="https://"]').first().getAttribute('href');
+  check(/^https:\/\/meet\.jit\.si\/tiaojie-yuzhong-[a-z2-9]{12}$/.test(room), `the video session has a room (${room})`);
+  const sessionLine = await page.locator('text=/会谈时间：/').first().innerText();
+  check(sessionLine.includes('2026年12月3日 09:30'), `the session's time is in words (${sessionLine})`);
   await page.getByLabel('调解笔录（经过、双方陈述和意见）').fill('双方同意由单位分两期支付加班费8600元');
   await page.getByLabel('达成调解协议').check();
   await submit(page);
 
-  await openTask(page, '我的待办', '制作并签署调解协议书', '协议内容', false, caseNumber);
+  await openTask(page, '我的待办', '制作调解协议书', '协议内容', false, caseNumber);
   await page.getByLabel('协议内容（各项给付、其他义务）').fill('单位分两期支付2025年加班费8600元');
   await page.getByLabel('协议总金额（元）').fill('8600');
   await pickDate(page, '第一期（或一次性）履行日期', '2026-12-15');
@@ -62,10 +67,18 @@ await withBrowser(async browser => {
   await pickDate(page, '第二期履行日期（可空）', '2027-01-15');
   await page.getByLabel('第二期金额（元）').fill('3600');
   await page.getByLabel('不申请').check();
-  await page.getByLabel('双方已签字（盖章），调解员已签名并加盖调解组织印章').check();
+  check(await page.getByLabel('双方已签字（盖章），调解员已签名并加盖调解组织印章').count() === 0,
+    'the agreement is not ticked as signed before it exists');
   await page.screenshot({ path: `${shots}/tasklist-agreement.png`, fullPage: true });
   const documentsLink = await page.locator('a:has-text("查看、预览和下载")').getAttribute('href');
   check(documentsLink && documentsLink.startsWith('/cases/'), `the form links to the case's documents (${documentsLink})`);
+  await submit(page);
+
+  await openTask(page, '我的待办', '记录调解协议书签署', '调解协议书已出具', false, caseNumber);
+  await page.getByLabel('双方当事人已签名或盖章，调解员已签名并加盖调解组织印章').check();
+  await pickDate(page, '签署日期', '2026-12-03');
+  await page.getByLabel('说明（签署情况；未签署的写明哪一方拒绝及理由）').fill('双方当场签署纸质协议书');
+  await page.screenshot({ path: `${shots}/tasklist-signing.png`, fullPage: true });
   await submit(page);
 
   await openTask(page, '本组待认领', '评估履约能力并送达履行告知书', '履约能力评估', true, caseNumber);
@@ -90,7 +103,8 @@ await withBrowser(async browser => {
   await docs.waitForSelector('#documents');
   check(!docs.url().includes('/login'), 'the Tasklist login carries over to the documents page');
   const listed = await docs.locator('#documents tbody').innerText();
-  check(listed.includes('调解协议书') && listed.includes('履行告知书') && listed.includes('受理通知书'),
+  check(listed.includes('调解协议书') && listed.includes('履行告知书') && listed.includes('受理通知书')
+    && listed.includes('调解会谈通知书'),
     'the documents the steps issued are listed');
   await docs.selectOption('#kind', 'PAYMENT_ORDER_APPLICATION');
   await docs.click('#issue-form button[type=submit]');
