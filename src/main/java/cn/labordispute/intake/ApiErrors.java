@@ -1,5 +1,6 @@
 package cn.labordispute.intake;
 
+import cn.labordispute.text.Texts;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
@@ -11,36 +12,40 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Bad input to the staff REST API becomes HTTP 400 naming each bad field, in Chinese and English. */
+/**
+ * Bad input to the staff REST API becomes HTTP 4xx naming each bad field: {@code message} in Chinese,
+ * {@code messageEn} in English, and the fields' errors with both.
+ */
 @RestControllerAdvice
 class ApiErrors {
+
+    /** The answer's body: the message of {@code key} in both languages and the fields' errors. */
+    static Map<String, Object> answer(String key, List<FieldError> errors) {
+        return Map.of("message", Texts.zh(key), "messageEn", Texts.en(key), "errors", errors);
+    }
 
     @ExceptionHandler(InvalidApplicationException.class)
     ResponseEntity<Map<String, Object>> invalid(InvalidApplicationException e) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(Map.of("message", "申请信息有误，未保存 / invalid application, nothing was stored", "errors", e.errors()));
+                .body(answer("intake.invalid", e.errors()));
     }
 
     @ExceptionHandler(IntakeRequests.KeyReused.class)
     ResponseEntity<Map<String, Object>> keyReused(IntakeRequests.KeyReused e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Map.of(
-                "message", "这个请求标识已用于另一份申请，本次未保存；新申请请使用新的标识",
-                "messageEn", "this Idempotency-Key was used for another application; nothing was stored. Use a new key for a new application",
-                "errors", List.of(new FieldError("Idempotency-Key", "已用于另一份申请 / used for another application"))));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(answer("intake.key.reused",
+                List.of(FieldError.of("Idempotency-Key", "intake.key.reused.field"))));
     }
 
     @ExceptionHandler(NotPermittedException.class)
     ResponseEntity<Map<String, Object>> notPermitted(NotPermittedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(
-                "message", "您无权为该组织办理此事 / you may not do this for this organisation",
-                "errors", List.of(new FieldError(e.field(), "无权限 / not permitted"))));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(answer("api.notPermitted",
+                List.of(FieldError.of(e.field(), "api.notPermitted.field"))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of(
-                "message", "查询参数有误 / invalid query parameter",
-                "errors", List.of(new FieldError(e.getName(), "取值无效 / invalid value: " + e.getValue()))));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(answer("api.badParameter",
+                List.of(FieldError.of(e.getName(), "api.badParameter.field", String.valueOf(e.getValue())))));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -51,8 +56,7 @@ class ApiErrors {
                     .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining()).replaceFirst("^\\.", "");
         }
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of(
-                "message", "请求格式有误，未保存 / malformed request, nothing was stored",
-                "errors", List.of(new FieldError(field, "格式不正确 / value has the wrong format"))));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(answer("api.unreadable",
+                List.of(FieldError.of(field, "api.unreadable.field"))));
     }
 }

@@ -8,7 +8,7 @@ public class InvalidApplicationException extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidApplicationException(List<FieldError> errors) {
-        super("申请信息有误 / invalid application: " + errors);
+        super("invalid application: " + errors);
         this.errors = List.copyOf(errors);
     }
 

@@ -113,7 +113,7 @@ class DeadlineWatchIntegrationTests {
         setClock(2026, 9, 28, 8);
         runMonitor();
         assertThat(watched(caseNumber, "Task_DecideMediationAcceptance").state()).isEqualTo(WatchedDeadline.SOON_DUE);
-        assertThat(comments(acceptance.getId())).anyMatch(c -> c.startsWith("期限将至：受理审查（MEDIATION_ACCEPTANCE，3个工作日）应于 2026-09-30"));
+        assertThat(comments(acceptance.getId())).anyMatch(c -> c.startsWith("期限将至：受理审查（调解受理审查期限，3个工作日）应于 2026年9月30日"));
         assertThat(events(caseNumber, "SOON_DUE")).hasSize(1);
 
         setClock(2026, 10, 1, 0);

@@ -46,7 +46,10 @@ class IntakeValidationIntegrationTests {
         @SuppressWarnings("unchecked")
         List<Map<String, String>> errors = (List<Map<String, String>>) answer.getBody().get("errors");
         assertThat(errors).extracting(e -> e.get("field")).contains(field);
-        assertThat(errors).allSatisfy(e -> assertThat(e.get("message")).contains(" / "));
+        assertThat(errors).as("each error in Chinese and in English, from the bundles").allSatisfy(e -> {
+            assertThat(e.get("message")).containsPattern("\\p{IsHan}").doesNotContain(" / ");
+            assertThat(e.get("messageEn")).isNotBlank().doesNotContainPattern("\\p{IsHan}");
+        });
         assertThat(jdbc.sql("SELECT COUNT(*) FROM dc_case").query(Long.class).single()).isEqualTo(cases);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM dc_party").query(Long.class).single()).isEqualTo(parties);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);

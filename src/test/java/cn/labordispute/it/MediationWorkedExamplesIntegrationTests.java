@@ -82,7 +82,7 @@ class MediationWorkedExamplesIntegrationTests {
         Map<String, Object> c = mediator.getCase(caseNumber).getBody();
         assertThat(c).containsEntry("status", "CLOSED").containsEntry("outcome", "AGREEMENT_FULFILLED")
                 .containsEntry("stage", "FOLLOW_UP");
-        assertThat(kinds(caseNumber)).containsExactly("MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_RECORD",
+        assertThat(kinds(caseNumber)).containsExactly("MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_SESSION_NOTICE", "MEDIATION_RECORD",
                 "MEDIATION_AGREEMENT", "FULFILMENT_NOTICE");
         assertThat(html(caseNumber, "MEDIATION_AGREEMENT")).contains("调解协议书", caseNumber, "刘小雨", "陈思思",
                 "重庆星光文化传媒有限公司", "支付经济补偿各2000元", "人民币柒仟元整", "7,000.00", "王芳");
@@ -154,7 +154,7 @@ class MediationWorkedExamplesIntegrationTests {
         assertThat(c).containsEntry("status", "CLOSED").containsEntry("outcome", "AGREEMENT_FULFILLED");
         assertThat(workers(caseNumber)).hasSize(45).allSatisfy(w -> assertThat(w)
                 .containsEntry("outcome", "AGREEMENT_FULFILLED").containsEntry("claimedAmount", 7000.0));
-        assertThat(kinds(caseNumber)).containsExactly("MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_RECORD",
+        assertThat(kinds(caseNumber)).containsExactly("MEDIATION_ACCEPTANCE_NOTICE", "MEDIATION_SESSION_NOTICE", "MEDIATION_RECORD",
                 "MEDIATION_AGREEMENT", "FULFILMENT_NOTICE", "JUDICIAL_CONFIRMATION_APPLICATION");
         String confirmation = html(caseNumber, "JUDICIAL_CONFIRMATION_APPLICATION");
         assertThat(confirmation).contains("司法确认申请书", "重庆市渝中区人民法院", "职工1", "职工45",

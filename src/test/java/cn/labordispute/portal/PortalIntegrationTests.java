@@ -310,14 +310,15 @@ class PortalIntegrationTests {
         MvcResult r = browser.apply(bad);
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(r)).contains("data-field=\"workerIdNumber\"", "data-field=\"employerCreditCode\"",
-                "data-field=\"claimAmount[0]\"", "data-field=\"knewOn\"", "resident ID number is invalid");
+                "data-field=\"claimAmount[0]\"", "data-field=\"knewOn\"", "居民身份证号码无效")
+                .as("the Chinese page says it once, in Chinese").doesNotContain("resident ID number is invalid");
         assertThat(count("dc_case")).isEqualTo(cases);
 
         // a passport with lower-case letters is upper-cased; one with symbols is refused
         bad = application("13800138002", code);
         bad.put("workerIdNumber", "E12-345");
         r = browser.apply(bad);
-        assertThat(body(r)).contains("data-field=\"workerIdNumber\"", "passport number must be");
+        assertThat(body(r)).contains("data-field=\"workerIdNumber\"", "护照号码应为5至17位大写字母或数字");
         assertThat(count("dc_case")).isEqualTo(cases);
     }
 
