@@ -21,7 +21,8 @@ await withBrowser(async browser => {
   check(overdue >= 1, `the board counts overdue work (${overdue})`);
   const rows = await page.locator('#urgent tbody tr').count();
   check(rows >= overdue, 'every overdue deadline is listed');
-  check(await page.locator('#urgent', { hasText: 'MEDIATION_ACCEPTANCE' }).count() === 1, 'the list names the statutory period');
+  check(await page.locator('#urgent', { hasText: '调解受理审查期限' }).count() === 1, 'the list names the statutory period in Chinese');
+  check(await page.locator('#urgent', { hasText: 'MEDIATION_ACCEPTANCE' }).count() === 0, 'the list shows no period code');
   check(Number((await page.textContent('#count-escalations')).trim()) >= 1, 'an escalation waits for the supervisor');
   await page.screenshot({ path: `${shots}/supervision-board.png`, fullPage: true });
 

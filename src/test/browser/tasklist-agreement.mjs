@@ -51,7 +51,7 @@ await withBrowser(async browser => {
   await submit(page);
 
   await openTask(page, '我的待办', '调解并制作笔录', '本次会谈结果', false, caseNumber);
-  const room = await page.locator('a[href^="https://"]').first().getAttribute('href');
+  const room = await page.locator('.task-details a[href*="tiaojie-"]').first().getAttribute('href');
   check(/^https:\/\/meet\.jit\.si\/tiaojie-yuzhong-[a-z2-9]{12}$/.test(room), `the video session has a room (${room})`);
   const sessionLine = await page.locator('text=/会谈时间：/').first().innerText();
   check(sessionLine.includes('2026年12月3日 09:30'), `the session's time is in words (${sessionLine})`);
