@@ -37,6 +37,10 @@ public final class Times {
         return instant == null ? "" : DAY.format(instant);
     }
 
+    public String minute(LocalDateTime time) {
+        return time == null ? "" : MINUTE.format(time);
+    }
+
     public String day(LocalDate date) {
         return date == null ? "" : DAY.format(date);
     }

@@ -1,5 +1,6 @@
 package cn.labordispute.engine;
 
+import cn.labordispute.calendar.Times;
 import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.cases.CaseCause;
 import cn.labordispute.cases.CaseCauses;
@@ -106,10 +107,8 @@ public class CaseSummaryPlugin extends AbstractProcessEnginePlugin implements Ta
             } else if (value instanceof String text && !text.isEmpty()) {
                 if (STAFF_VARIABLES.contains(name)) {
                     out.put(name, staffName(task, text));
-                } else if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                    out.put(name, DAY.format(java.time.LocalDate.parse(text)));
-                } else if (text.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?")) {
-                    out.put(name, MINUTE.format(java.time.LocalDateTime.parse(text.length() > 19 ? text.substring(0, 19) : text)));
+                } else if (!Times.INSTANCE.text(text).equals(text)) {
+                    out.put(name, Times.INSTANCE.text(text));
                 } else if (text.matches("[A-Z][A-Z_]+")) {
                     out.put(name, messages.getMessage("words." + name + "." + text, null, text, Locale.CHINESE));
                 }
@@ -173,9 +172,7 @@ public class CaseSummaryPlugin extends AbstractProcessEnginePlugin implements Ta
         String employer = parties.stream().filter(p -> p.role() == Party.Role.EMPLOYER).map(Party::name).findFirst()
                 .orElse("");
         Object mediator = task.getAssignee() != null ? task.getAssignee() : task.getVariable("mediationAssignee");
-        String mediatorName = mediator == null ? "" : Optional.ofNullable(task.getProcessEngineServices()
-                        .getIdentityService().createUserQuery().userId(mediator.toString()).singleResult())
-                .map(u -> u.getFirstName()).orElse("");
+        String mediatorName = mediator == null ? "" : staffName(task, mediator.toString());
         return "申请人：" + workers + "\n被申请人：" + employer + "（法定代表人或委托代理人）"
                 + (mediatorName.isEmpty() ? "" : "\n调解员：" + mediatorName);
     }

@@ -1,6 +1,7 @@
 package cn.labordispute.portal;
 
 import cn.labordispute.calendar.EngineTime;
+import cn.labordispute.calendar.Times;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,6 @@ public class Notifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
     private static final int MAX_ATTEMPTS = 5;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
@@ -72,10 +72,9 @@ public class Notifications {
         boolean english = Locale.ENGLISH.equals(locale);
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof LocalDateTime t) {
-                out[i] = english ? t.format(ENGLISH_TIME) : t.getYear() + "年" + t.getMonthValue() + "月" + t.getDayOfMonth()
-                        + "日 " + t.format(CLOCK);
+                out[i] = english ? t.format(ENGLISH_TIME) : Times.INSTANCE.minute(t);
             } else if (out[i] instanceof LocalDate d) {
-                out[i] = english ? d.format(ENGLISH_DATE) : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+                out[i] = english ? d.format(ENGLISH_DATE) : Times.INSTANCE.day(d);
             } else if (out[i] == null) {
                 out[i] = "";
             }
