@@ -37,11 +37,12 @@ public final class Times {
         return instant == null ? "" : DAY.format(instant);
     }
 
-    public String minute(LocalDateTime time) {
+    /** Not an overload of minute(Instant): a template passing null must find one method. */
+    public String dateTime(LocalDateTime time) {
         return time == null ? "" : MINUTE.format(time);
     }
 
-    public String day(LocalDate date) {
+    public String date(LocalDate date) {
         return date == null ? "" : DAY.format(date);
     }
 

@@ -43,7 +43,7 @@ public class DeadlineMonitor {
         int moved = 0;
         for (WatchedDeadline d : records.toWarn(now, BATCH)) {
             if (records.markWarned(d.id(), now)) {
-                String text = "期限将至：" + d.taskName() + "（" + describe(d) + "）应于 " + Times.INSTANCE.day(day(d.dueAt())) + " 前办结";
+                String text = "期限将至：" + d.taskName() + "（" + describe(d) + "）应于 " + Times.INSTANCE.date(day(d.dueAt())) + " 前办结";
                 tasks.createComment(d.taskId(), null, text);
                 cases.addEventAtCurrentStage(d.caseNumber(), "SOON_DUE", text, now);
                 moved++;
@@ -51,7 +51,7 @@ public class DeadlineMonitor {
         }
         for (WatchedDeadline d : records.toBreach(now, BATCH)) {
             if (records.markBreached(d.id(), now)) {
-                String text = "已超期：" + d.taskName() + "（" + describe(d) + "）期限为 " + Times.INSTANCE.day(day(d.dueAt()));
+                String text = "已超期：" + d.taskName() + "（" + describe(d) + "）期限为 " + Times.INSTANCE.date(day(d.dueAt()));
                 tasks.createComment(d.taskId(), null, text);
                 cases.addEventAtCurrentStage(d.caseNumber(), "OVERDUE", text, now);
                 if (!ESCALATION_PROCESS.equals(d.processKey())) {

@@ -72,9 +72,9 @@ public class Notifications {
         boolean english = Locale.ENGLISH.equals(locale);
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof LocalDateTime t) {
-                out[i] = english ? t.format(ENGLISH_TIME) : Times.INSTANCE.minute(t);
+                out[i] = english ? t.format(ENGLISH_TIME) : Times.INSTANCE.dateTime(t);
             } else if (out[i] instanceof LocalDate d) {
-                out[i] = english ? d.format(ENGLISH_DATE) : Times.INSTANCE.day(d);
+                out[i] = english ? d.format(ENGLISH_DATE) : Times.INSTANCE.date(d);
             } else if (out[i] == null) {
                 out[i] = "";
             }
