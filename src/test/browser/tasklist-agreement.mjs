@@ -61,12 +61,23 @@ await withBrowser(async browser => {
 
   await openTask(page, '我的待办', '制作调解协议书', '协议内容', false, caseNumber);
   await page.getByLabel('协议内容（各项给付、其他义务）').fill('单位分两期支付2025年加班费8600元');
-  await page.getByLabel('协议总金额（元）').fill('8600');
+  await page.getByLabel('协议总金额（元）').fill('9000');
   await pickDate(page, '第一期（或一次性）履行日期', '2026-12-15');
   await page.getByLabel('第一期金额（元）').fill('5000');
   await pickDate(page, '第二期履行日期（可空）', '2027-01-15');
   await page.getByLabel('第二期金额（元）').fill('3600');
   await page.getByLabel('不申请').check();
+
+  // a total that is not the sum of the instalments is refused, and the sentence stands under 协议总金额
+  await page.click('button:has-text("办结")');
+  const totalField = page.locator('.fjs-form-field.refused', { has: page.getByLabel('协议总金额（元）') });
+  await totalField.waitFor();
+  const said = await totalField.locator('.field-refusal').innerText();
+  check(said.includes('协议总金额应等于各期金额之和（8600.00元）') && !/agreedAmount|[0-9a-f]{8}-[0-9a-f]{4}-|[A-Za-z]{4,}/.test(said),
+    `a bad agreement total is named next to its field in Chinese (${said})`);
+  await page.screenshot({ path: `${shots}/tasklist-refused-total.png`, fullPage: true });
+  await page.getByLabel('协议总金额（元）').fill('8600');
+  check(await page.locator('.field-refusal').count() === 0, 'correcting the total takes the refusal away');
   check(await page.getByLabel('双方已签字（盖章），调解员已签名并加盖调解组织印章').count() === 0,
     'the agreement is not ticked as signed before it exists');
   await page.screenshot({ path: `${shots}/tasklist-agreement.png`, fullPage: true });

@@ -58,6 +58,10 @@ public class TaskConflicts {
     public record Conflict(String message, String messageEn) {
     }
 
+    /** A form the step refused: the sentence, and the key of the field it is about (or null). */
+    record Refusal(String field, Conflict conflict) {
+    }
+
     /** A step that another person holds or that is done; the application's endpoints answer it {@code 409}. */
     public static class TaskConflictException extends RuntimeException {
         private final Conflict conflict;
@@ -193,10 +197,11 @@ public class TaskConflicts {
             ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
             chain.doFilter(request, answer);
             if (answer.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
-                Optional<Conflict> refused = formRefusal(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8));
+                Optional<Refusal> refused = formRefusal(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8));
                 if (refused.isPresent()) {
                     answer.resetBuffer();
-                    write(answer, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequest", refused.get());
+                    write(answer, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequest", refused.get().conflict(),
+                            refused.get().field());
                 }
             } else if (answer.getStatus() >= 500) {
                 Optional<Conflict> after = conflicts.find(taskId, claiming, caller.get().userId(),
@@ -222,9 +227,10 @@ public class TaskConflicts {
         /**
          * A form the step refused (a field's rule, {@code TaskInput}): the engine's answer reads "Cannot submit task
          * form 4d4c…: agreedAmount: 分期金额合计须等于… / the total must…"; a person reads the Chinese sentence only,
-         * without the task's id or the field's key (the key stays in {@code field} for clients).
+         * without the task's id or the field's key (the key stays in {@code field}: the Tasklist's
+         * {@code field-errors.js} shows the sentence under that field).
          */
-        private Optional<Conflict> formRefusal(String body) {
+        private Optional<Refusal> formRefusal(String body) {
             try {
                 Object message = json.readValue(body, Map.class).get("message");
                 if (!(message instanceof String text)) {
@@ -235,19 +241,30 @@ public class TaskConflicts {
                     return Optional.empty();
                 }
                 String english = m.group(3) != null ? m.group(3) : m.group(2);
-                return Optional.of(new Conflict(m.group(2), (m.group(1) != null ? m.group(1) + ": " : "") + english));
+                return Optional.of(new Refusal(m.group(1), new Conflict(m.group(2), english)));
             } catch (IOException | RuntimeException notJson) {
                 return Optional.empty();
             }
         }
 
-        /** The engine REST API's error shape ({@code type}, {@code message}), with the English beside it. */
         private void write(HttpServletResponse response, int status, String type, Conflict conflict) throws IOException {
+            write(response, status, type, conflict, null);
+        }
+
+        /**
+         * The engine REST API's error shape ({@code type}, {@code message}), with the English beside it and, for a
+         * refused form, the {@code field} it names.
+         */
+        private void write(HttpServletResponse response, int status, String type, Conflict conflict, String field)
+                throws IOException {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", type);
             body.put("message", conflict.message());
             body.put("messageEn", conflict.messageEn());
             body.put("code", null);
+            if (field != null) {
+                body.put("field", field);
+            }
             response.setStatus(status);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

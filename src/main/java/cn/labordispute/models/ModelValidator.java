@@ -530,6 +530,11 @@ public class ModelValidator {
             if (key != null && !seen.add(key)) {
                 found.add(new Violation(file, key, "FORM", "字段 key " + key + " 出现两次", "field key " + key + " appears twice"));
             }
+            // the Tasklist shows a refusal under the field whose id is Field_<key> (field-errors.js)
+            if (c.hasNonNull("key") && !("Field_" + key).equals(c.path("id").asText())) {
+                found.add(new Violation(file, key, "FORM", "字段 " + key + " 的 id 须为 Field_" + key + "，否则办结被拒时无法在该字段旁提示",
+                        "field " + key + " must have the id Field_" + key + " so that a refusal can be shown next to it"));
+            }
             if (c.path("components").isArray()) {
                 // the fields of a group or list with a path live inside it: their keys are their own
                 collectKeys(c.path("components"), file, c.hasNonNull("path") ? new LinkedHashSet<>() : seen, found);

@@ -142,6 +142,7 @@ class MediatorDayIntegrationTests {
                 "consolidation", "NONE");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("\"message\"", "协议总金额应等于各期金额之和").doesNotContain(task, "Cannot submit", "Cannot complete");
+        assertThat(refused.getBody()).as("the field the Tasklist marks").contains("\"field\":\"agreedAmount\"");
         assertThat(refused.getBody().replaceAll(".*\"message\":\"([^\"]*)\".*", "$1")).doesNotContainPattern("[A-Za-z]{4,}");
         assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
     }

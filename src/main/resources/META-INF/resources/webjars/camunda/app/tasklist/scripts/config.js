@@ -9,9 +9,9 @@ export default {
   // due-first.js: every list is ordered by due date, the most urgent first;
   // quick-search.js: text typed into 搜索任务 finds a task by case number, a worker's name or the employer;
   // my-tasks-count.js: 我的待办 always shows its count; chinese-dates.js: the forms' date pickers in Chinese;
-  // priority-words.js: priorities as 优先 / 普通
+  // priority-words.js: priorities as 优先 / 普通; field-errors.js: a refused form's sentence under the field it names
   customScripts: ['scripts/due-first.js', 'scripts/quick-search.js', 'scripts/my-tasks-count.js',
-    'scripts/chinese-dates.js', 'scripts/priority-words.js'],
+    'scripts/chinese-dates.js', 'scripts/priority-words.js', 'scripts/field-errors.js'],
   dateFormat: {
     normal: 'LLL',
     long: 'LLLL'
