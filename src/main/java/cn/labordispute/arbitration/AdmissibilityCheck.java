@@ -40,7 +40,7 @@ public class AdmissibilityCheck implements JavaDelegate {
         execution.setVariable("limitationLastDay", null);
         if (knew != null && !knew.toString().isBlank()) {
             LocalDate received = Deadlines.toLocalDate(execution.getVariable("arbitrationReceivedOn"));
-            Optional<LocalDate> last = limitation.lastDay(Deadlines.formDate(execution, "infringementKnownOn", "知道或应当知道权利被侵害之日", "the day the party knew"),
+            Optional<LocalDate> last = limitation.lastDay(Deadlines.formDate(execution, "infringementKnownOn"),
                     Boolean.TRUE.equals(execution.getVariable("wageClaimDuringEmployment")),
                     Boolean.TRUE.equals(execution.getVariable("stillEmployed")),
                     optionalDate(execution, "employmentEndedOn"), optionalDate(execution, "limitationInterruptedOn"),
@@ -61,14 +61,13 @@ public class AdmissibilityCheck implements JavaDelegate {
         Object decision = execution.getVariable("acceptanceDecision");
         boolean refusable = "OUT_OF_SCOPE".equals(admissibility) || "TIME_BARRED".equals(admissibility);
         if ("ACCEPT".equals(decision) && refusable) {
-            throw TaskInput.invalid("acceptanceDecision", "不应受理：" + reason + "。请选择不予受理，或更正时效、受理范围的情况",
-                    "the application should not be accepted (" + admissibility + "): refuse it, or correct the facts");
+            throw TaskInput.invalid("acceptanceDecision", "task.admissibility.refuse", reason);
         }
         if ("REFUSE".equals(decision)) {
             Object given = execution.getVariable("refusalReason");
             if ((given == null || given.toString().isBlank())) {
                 if (!refusable) {
-                    throw TaskInput.invalid("refusalReason", "请写明不予受理的理由", "give the reason for refusing");
+                    throw TaskInput.invalid("refusalReason", "task.admissibility.reason");
                 }
                 execution.setVariable("refusalReason", reason);
             }
@@ -93,9 +92,9 @@ public class AdmissibilityCheck implements JavaDelegate {
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        LocalDate d = Deadlines.formDate(execution, field, "日期", "the date");
+        LocalDate d = Deadlines.formDate(execution, field);
         if (d.isAfter(EngineTime.today())) {
-            throw TaskInput.invalid(field, "日期不能晚于今天", "the date cannot be in the future");
+            throw TaskInput.invalidNamed(field, "task.date.future");
         }
         return d;
     }
@@ -111,7 +110,7 @@ public class AdmissibilityCheck implements JavaDelegate {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw TaskInput.invalid("limitationSuspendedDays", "中止天数应为不小于0的整数", "suspended days must be 0 or more");
+            throw TaskInput.invalid("limitationSuspendedDays", "task.limitation.suspendedDays");
         }
     }
 }

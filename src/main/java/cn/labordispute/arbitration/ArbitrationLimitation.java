@@ -36,6 +36,11 @@ public class ArbitrationLimitation {
         return Optional.of(deadlines.compute("ARBITRATION_LIMITATION", from).due().plusDays(Math.max(0, suspendedDays)));
     }
 
+    /** The period's length in words, from the periods table ("1年"). */
+    public String length() {
+        return deadlines.length("ARBITRATION_LIMITATION");
+    }
+
     /** The day the year counts from: the latest of the day known, the end of employment (wages), the interruption. */
     public LocalDate countsFrom(LocalDate knewOn, boolean wageClaim, LocalDate employmentEndedOn, LocalDate interruptedOn) {
         LocalDate from = knewOn;

@@ -28,18 +28,15 @@ public class AwardChallenge implements JavaDelegate {
             case "WORKER_SUIT" -> { }
             case "EMPLOYER_SUIT" -> {
                 if (!nonFinalItems) {
-                    throw TaskInput.invalid("awardChallenge", "裁决事项均为终局裁决，用人单位不能起诉，只能向中级人民法院申请撤销（《劳动争议调解仲裁法》第四十九条）",
-                            "every item is final: the employer cannot sue, only apply to set the award aside");
+                    throw TaskInput.invalid("awardChallenge", "task.challenge.allFinal");
                 }
             }
             case "SET_ASIDE" -> {
                 if (!finalItems) {
-                    throw TaskInput.invalid("awardChallenge", "裁决没有终局事项，不适用申请撤销；用人单位可以起诉（第五十条）",
-                            "no item is final: there is nothing to set aside; the employer may sue");
+                    throw TaskInput.invalid("awardChallenge", "task.challenge.noneFinal");
                 }
             }
-            default -> throw TaskInput.invalid("awardChallenge", "请选择劳动者起诉、用人单位起诉或用人单位申请撤销",
-                    "choose worker suit, employer suit or set-aside");
+            default -> throw TaskInput.invalid("awardChallenge", "task.challenge.choose");
         }
         execution.setVariable("awardChallenge", who);
     }

@@ -104,7 +104,7 @@ public class FinalAwardTest {
         Object dayVariable = wageDate == WageDate.AWARD ? execution.getVariable("awardMadeOn")
                 : execution.getVariable("arbitrationReceivedOn");
         if (dayVariable == null) {
-            throw TaskInput.invalid("awardMadeOn", "请填写裁决日期", "give the date of the award");
+            throw TaskInput.invalid("awardMadeOn", "task.award.madeOn");
         }
         List<Classified> classified = classify(org.region(), org.district(), Deadlines.toLocalDate(dayVariable), items);
         try {
@@ -127,20 +127,18 @@ public class FinalAwardTest {
                 continue;
             }
             if (causes.find(cause.toString()).isEmpty()) {
-                throw TaskInput.invalid("awardItem" + n + "Cause", "第" + n + "项的请求事项（案由）无效：" + cause,
-                        "item " + n + " has an unknown cause: " + cause);
+                throw TaskInput.invalid("awardItem" + n + "Cause", "task.award.item.cause", n, cause);
             }
             Object amount = execution.getVariable("awardItem" + n + "Amount");
             BigDecimal value = amount == null || amount.toString().isBlank() ? null
                     : new BigDecimal(amount.toString()).setScale(2, RoundingMode.HALF_UP);
             if (value != null && value.signum() < 0) {
-                throw TaskInput.invalid("awardItem" + n + "Amount", "第" + n + "项的裁决金额须为不小于0的金额",
-                        "item " + n + " needs an amount of at least 0");
+                throw TaskInput.invalid("awardItem" + n + "Amount", "task.award.item.amount", n);
             }
             items.add(new Item(cause.toString(), value, Boolean.TRUE.equals(execution.getVariable("awardItem" + n + "NationalStandard"))));
         }
         if (items.isEmpty()) {
-            throw TaskInput.invalid("awardItem1Cause", "请逐项列明裁决事项", "list each item of the award");
+            throw TaskInput.invalid("awardItem1Cause", "task.award.items");
         }
         return items;
     }
@@ -173,7 +171,7 @@ public class FinalAwardTest {
     /** Items as one JSON list (REST clients, tests): JSON text (or Camunda's JSON value) of {causeCode, amount, nationalStandard}. */
     List<Item> items(Object value) {
         if (value == null || value.toString().isBlank()) {
-            throw TaskInput.invalid("awardItems", "请逐项列明裁决事项", "list each item of the award");
+            throw TaskInput.invalid("awardItems", "task.award.items");
         }
         JsonNode list;
         try {
@@ -182,21 +180,20 @@ public class FinalAwardTest {
                     : value instanceof java.util.Collection<?> || value instanceof Map<?, ?> ? json.writeValueAsString(value)
                     : value.toString());
         } catch (JsonProcessingException e) {
-            throw TaskInput.invalid("awardItems", "裁决事项格式有误", "the award items are malformed");
+            throw TaskInput.invalid("awardItems", "task.award.items.malformed");
         }
         if (list.isTextual()) {
             return items(list.asText());
         }
         if (!list.isArray() || list.isEmpty()) {
-            throw TaskInput.invalid("awardItems", "请逐项列明裁决事项", "list each item of the award");
+            throw TaskInput.invalid("awardItems", "task.award.items");
         }
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode n = list.get(i);
             String cause = n.path("causeCode").asText("");
             if (causes.find(cause).isEmpty()) {
-                throw TaskInput.invalid("awardItems[" + i + "].causeCode", "第" + (i + 1) + "项的请求事项（案由）无效：" + cause,
-                        "item " + (i + 1) + " has an unknown cause: " + cause);
+                throw TaskInput.invalid("awardItems[" + i + "].causeCode", "task.award.item.cause", i + 1, cause);
             }
             BigDecimal amount = null;
             if (n.hasNonNull("amount") && !n.path("amount").asText().isBlank()) {
@@ -206,8 +203,7 @@ public class FinalAwardTest {
                     amount = BigDecimal.valueOf(-1);
                 }
                 if (amount.signum() < 0) {
-                    throw TaskInput.invalid("awardItems[" + i + "].amount", "第" + (i + 1) + "项的裁决金额须为不小于0的金额",
-                            "item " + (i + 1) + " needs an amount of at least 0");
+                    throw TaskInput.invalid("awardItems[" + i + "].amount", "task.award.item.amount", i + 1);
                 }
             }
             items.add(new Item(cause, amount, n.path("nationalStandard").asBoolean(false)));

@@ -41,35 +41,29 @@ public class HearingSchedule implements JavaDelegate {
 
     private void tribunal(DelegateExecution execution) {
         if (Boolean.TRUE.equals(execution.getVariable("collective")) && !"PANEL".equals(execution.getVariable("tribunal"))) {
-            throw TaskInput.invalid("tribunal", "集体争议应由三名仲裁员组成仲裁庭",
-                    "a collective dispute is heard by a three-member tribunal");
+            throw TaskInput.invalid("tribunal", "task.hearing.collectivePanel");
         }
     }
 
     private void notice(DelegateExecution execution) {
-        LocalDate hearing = Deadlines.formDate(execution, "hearingAt", "开庭时间", "the hearing's date and time");
+        LocalDate hearing = Deadlines.formDate(execution, "hearingAt");
         int days = periods.get("ARBITRATION_HEARING_NOTICE").length();
         LocalDate earliest = EngineTime.today().plusDays(days);
         if (hearing.isBefore(earliest)) {
-            throw TaskInput.invalid("hearingAt", "开庭日期须在通知之日起至少" + days + "日后（不早于" + earliest
-                    + "，《劳动争议调解仲裁法》第三十五条）", "the hearing must be at least " + days
-                    + " days after the notice (" + earliest + " or later)");
+            throw TaskInput.invalid("hearingAt", "task.hearing.tooSoon", days, earliest);
         }
         if ("PANEL".equals(execution.getVariable("tribunal")) && blank(execution.getVariable("panelArbitrators"))) {
-            throw TaskInput.invalid("panelArbitrators", "三人仲裁庭须写明另外两名仲裁员",
-                    "a three-member tribunal names its two other arbitrators");
+            throw TaskInput.invalid("panelArbitrators", "task.hearing.panelArbitrators");
         }
     }
 
     private void postponement(DelegateExecution execution) {
-        LocalDate hearing = Deadlines.formDate(execution, "hearingAt", "开庭时间", "the hearing's date and time");
-        LocalDate asked = Deadlines.formDate(execution, "postponementRequestedOn", "延期申请日期", "the day the postponement was asked for");
+        LocalDate hearing = Deadlines.formDate(execution, "hearingAt");
+        LocalDate asked = Deadlines.formDate(execution, "postponementRequestedOn");
         int days = periods.get("ARBITRATION_POSTPONEMENT_REQUEST").length();
         LocalDate latest = hearing.minusDays(days);
         if (asked.isAfter(latest)) {
-            throw TaskInput.invalid("postponementRequestedOn", "延期开庭须在开庭" + days + "日前申请（不晚于" + latest
-                    + "）；逾期申请的，应按期开庭", "a postponement must be asked for at least " + days
-                    + " days before the hearing (by " + latest + "); otherwise the hearing goes ahead");
+            throw TaskInput.invalid("postponementRequestedOn", "task.hearing.postponementLate", days, latest);
         }
     }
 

@@ -30,11 +30,10 @@ public class PartialAward implements JavaDelegate {
         Object code = execution.getVariable("partialAwardCause");
         CaseCause cause = code == null ? null : causes.find(code.toString()).orElse(null);
         if (cause == null) {
-            throw TaskInput.invalid("partialAwardCause", "请选择先行裁决的请求事项（案由）", "choose the claim decided first");
+            throw TaskInput.invalid("partialAwardCause", "task.partial.cause");
         }
         if (!cause.paymentOrderEligible()) {
-            throw TaskInput.invalid("partialAwardCause", cause.name() + "不属于劳动报酬、工伤医疗费、经济补偿或者赔偿金，不适用先行裁决、先予执行",
-                    cause.name() + " is not remuneration, work-injury medical costs, compensation or damages");
+            throw TaskInput.invalid("partialAwardCause", "task.partial.notEligible", cause.name());
         }
         BigDecimal amount;
         try {
@@ -43,20 +42,18 @@ public class PartialAward implements JavaDelegate {
             amount = BigDecimal.valueOf(-1);
         }
         if (amount.signum() <= 0) {
-            throw TaskInput.invalid("partialAwardAmount", "先行裁决的金额应大于0", "the amount decided must be more than 0");
+            throw TaskInput.invalid("partialAwardAmount", "task.partial.amount");
         }
         if (Boolean.TRUE.equals(execution.getVariable("advanceExecution"))) {
             if (!Boolean.TRUE.equals(execution.getVariable("rightsClear"))) {
-                throw TaskInput.invalid("rightsClear", "先予执行须当事人之间权利义务关系明确（《劳动争议调解仲裁法》第四十四条）",
-                        "advance execution needs the parties' rights and duties to be clear");
+                throw TaskInput.invalid("rightsClear", "task.partial.rightsClear");
             }
             if (!Boolean.TRUE.equals(execution.getVariable("livelihoodAffected"))) {
-                throw TaskInput.invalid("livelihoodAffected", "先予执行须不先予执行将严重影响申请人的生活（第四十四条）",
-                        "advance execution needs the applicant's living to suffer seriously without it");
+                throw TaskInput.invalid("livelihoodAffected", "task.partial.livelihood");
             }
             Object court = execution.getVariable("advanceExecutionCourt");
             if (court == null || court.toString().isBlank()) {
-                throw TaskInput.invalid("advanceExecutionCourt", "请填写移送执行的人民法院", "name the court that will execute");
+                throw TaskInput.invalid("advanceExecutionCourt", "task.partial.court");
             }
         }
         execution.setVariable("partialAwardCauseName", cause.name());

@@ -1,9 +1,10 @@
 package cn.labordispute.calculator;
 
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.intake.InvalidApplicationException;
 import cn.labordispute.security.Organisation;
 import cn.labordispute.security.Organisations;
+import cn.labordispute.text.Texts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,30 +40,29 @@ public class Calculator {
     public ClaimCalculator.Result calculate(Request r) {
         List<FieldError> errors = new ArrayList<>();
         if (r == null) {
-            throw new InvalidApplicationException(List.of(new FieldError("body", "请求内容为空 / request body is empty")));
+            throw new InvalidApplicationException(List.of(FieldError.of("body", "intake.body.empty")));
         }
-        amount(errors, "monthlyWage", "月工资", r.monthlyWage());
-        amount(errors, "unpaidWages", "欠发工资", r.unpaidWages());
-        amount(errors, "workdayOvertimeHours", "工作日加班小时数", r.workdayOvertimeHours());
-        amount(errors, "restDayOvertimeHours", "休息日加班小时数", r.restDayOvertimeHours());
-        amount(errors, "holidayOvertimeHours", "法定节假日加班小时数", r.holidayOvertimeHours());
-        amount(errors, "averageMonthlyWage", "当地月平均工资", r.averageMonthlyWage());
+        amount(errors, "monthlyWage", r.monthlyWage());
+        amount(errors, "unpaidWages", r.unpaidWages());
+        amount(errors, "workdayOvertimeHours", r.workdayOvertimeHours());
+        amount(errors, "restDayOvertimeHours", r.restDayOvertimeHours());
+        amount(errors, "holidayOvertimeHours", r.holidayOvertimeHours());
+        amount(errors, "averageMonthlyWage", r.averageMonthlyWage());
         if (r.monthsWithoutContract() != null && (r.monthsWithoutContract() < 0 || r.monthsWithoutContract() > 600)) {
-            errors.add(new FieldError("monthsWithoutContract",
-                    "未签合同月数应为0至600之间的整数 / monthsWithoutContract must be between 0 and 600"));
+            errors.add(FieldError.of("monthsWithoutContract", "calculator.monthsWithoutContract"));
         }
         if (r.employedFrom() != null && r.employedUntil() != null && r.employedUntil().isBefore(r.employedFrom())) {
-            errors.add(new FieldError("employedUntil", "离职日期不能早于入职日期 / employedUntil cannot be before employedFrom"));
+            errors.add(FieldError.of("employedUntil", "calculator.employedUntil"));
         }
         boolean severance = Boolean.TRUE.equals(r.unlawfulTermination()) || Boolean.TRUE.equals(r.compensationDue());
         if (severance && (r.employedFrom() == null || r.employedUntil() == null)) {
-            errors.add(new FieldError(r.employedFrom() == null ? "employedFrom" : "employedUntil",
-                    "计算经济补偿或赔偿金须填写入职和离职日期 / compensation needs employedFrom and employedUntil"));
+            errors.add(FieldError.of(r.employedFrom() == null ? "employedFrom" : "employedUntil",
+                    "calculator.datesNeeded"));
         }
         Optional<Organisation> org = r.organisation() == null || r.organisation().isBlank() ? Optional.empty()
                 : organisations.find(r.organisation());
         if (r.organisation() != null && !r.organisation().isBlank() && org.isEmpty()) {
-            errors.add(new FieldError("organisation", "没有该组织 / unknown organisation: " + r.organisation()));
+            errors.add(FieldError.of("organisation", "api.organisation.unknown", r.organisation()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidApplicationException(errors);
@@ -82,9 +82,10 @@ public class Calculator {
                 r.monthsWithoutContract(), average, source));
     }
 
-    private static void amount(List<FieldError> errors, String field, String label, BigDecimal value) {
+    private static void amount(List<FieldError> errors, String field, BigDecimal value) {
         if (value != null && (value.signum() < 0 || value.compareTo(MAX) >= 0)) {
-            errors.add(new FieldError(field, label + "应为0至1亿之间的数 / " + field + " must be between 0 and 100,000,000"));
+            errors.add(new FieldError(field, Texts.zh("calculator.amount", Texts.zh("calculator.field." + field)),
+                    Texts.en("calculator.amount", Texts.en("calculator.field." + field))));
         }
     }
 }

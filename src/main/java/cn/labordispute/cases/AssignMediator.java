@@ -48,11 +48,11 @@ public class AssignMediator implements JavaDelegate {
             return;
         }
         if ("replacementMediator".equals(field) && userId.equals(execution.getVariable(ASSIGNEE))) {
-            throw TaskInput.invalid(field, "接替的调解员不能是回避的调解员本人", "the replacement cannot be the mediator who withdraws");
+            throw TaskInput.invalid(field, "task.mediator.sameAsWithdrawn");
         }
         String organisation = (String) execution.getVariable("organisation");
         if (!isMediator(userId, organisation)) {
-            throw TaskInput.invalid(field, userId + " 不是本组织的调解员", userId + " is not a mediator of " + organisation);
+            throw TaskInput.invalid(field, "task.mediator.notOfOrganisation", userId);
         }
         execution.setVariable(ASSIGNEE, userId);
     }

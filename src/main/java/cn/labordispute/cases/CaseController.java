@@ -1,5 +1,6 @@
 package cn.labordispute.cases;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.security.Organisations;
 import cn.labordispute.security.Caller;
 import java.time.LocalDate;
@@ -65,7 +66,7 @@ class CaseController {
             return access.viewInFull(caseNumber, caller, fields, "API")
                     .<ResponseEntity<?>>map(ResponseEntity::ok)
                     .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                            .body(Map.of("message", "没有该案件或无权查看 / no such case, or not yours to see")));
+                            .body(Texts.message("case.notFound")));
         } catch (CaseAccess.PersonalDataRefused e) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(
                     "message", "只有本案的承办人或本组织的仲裁员可以查看完整的证件号码和电话",
@@ -80,16 +81,17 @@ class CaseController {
         List<FirstResponder.Refusal> refused = firstResponder.handOver(caller, caseNumber,
                 body == null ? null : body.get("to"), body == null ? null : body.get("note"));
         if (refused.isEmpty()) {
-            return ResponseEntity.ok(Map.of("message", "已移交 / handed over", "firstResponder", body.get("to")));
+            return ResponseEntity.ok(Map.of("message", Texts.zh("handOver.done"), "messageEn", Texts.en("handOver.done"),
+                    "firstResponder", body.get("to")));
         }
-        return ResponseEntity.status(refused.get(0).status()).body(Map.of("errors", refused.stream()
-                .map(r -> Map.of("field", r.field(), "message", r.message())).toList()));
+        return ResponseEntity.status(refused.get(0).status()).body(Map.of("message", refused.get(0).error().message(),
+                "messageEn", refused.get(0).error().messageEn(), "errors", refused.stream().map(FirstResponder.Refusal::error).toList()));
     }
 
     /** A party asks for legal aid at any stage (the staff member records the request). */
     @PostMapping("/api/cases/{caseNumber}/legal-aid-requests")
     ResponseEntity<?> requestLegalAid(@PathVariable String caseNumber, Caller caller) {
-        return act(caseNumber, caller, actions::requestLegalAid, "已转法律援助审查 / sent to legal-aid review");
+        return act(caseNumber, caller, actions::requestLegalAid, "case.legalAidRequested");
     }
 
     /** The applicant withdraws the application (撤回). Body: {"reason": "..."} */
@@ -97,20 +99,20 @@ class CaseController {
     ResponseEntity<?> withdraw(@PathVariable String caseNumber, @RequestBody(required = false) Map<String, String> body,
             Caller caller) {
         String reason = body == null ? null : body.get("reason");
-        return act(caseNumber, caller, c -> actions.withdraw(c, reason), "案件已撤回 / case withdrawn");
+        return act(caseNumber, caller, c -> actions.withdraw(c, reason), "case.withdrawn");
     }
 
     private ResponseEntity<?> act(String caseNumber, Caller caller, Predicate<DisputeCase> action, String done) {
         Optional<DisputeCase> found = access.find(caseNumber, caller);
         if (found.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(Map.of("message", "没有该案件或无权查看 / no such case, or not yours to see"));
+                    .body(Texts.message("case.notFound"));
         }
         if (!action.test(found.get())) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(Map.of("message", "案件已结案或流程未运行 / the case is closed or its process is not running"));
+                    .body(Texts.message("case.notRunning"));
         }
-        return ResponseEntity.accepted().body(Map.of("message", done));
+        return ResponseEntity.accepted().body(Texts.message(done));
     }
 
     @GetMapping("/api/cases")

@@ -57,43 +57,42 @@ public class ClaimRestatement implements TaskListener {
 
     private void restate(DelegateTask task, DisputeCase c) {
         List<Claim> claims = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<ProcessEngineException> errors = new ArrayList<>();
         for (int n = 1; n <= ROWS; n++) {
             Object cause = task.getVariable("claim" + n + "Cause");
             Object amount = task.getVariable("claim" + n + "Amount");
             Object description = task.getVariable("claim" + n + "Description");
             if (cause == null || cause.toString().isBlank()) {
                 if (amount != null && new BigDecimal(amount.toString()).signum() != 0) {
-                    errors.add("第" + n + "项填写了金额但没有案由 / row " + n + " has an amount but no cause");
+                    errors.add(TaskInput.invalid("claim" + n + "Cause", "task.claims.causeMissing", n));
                 }
                 continue;
             }
             if (causes.find(cause.toString()).isEmpty()) {
-                errors.add("第" + n + "项案由未知 / row " + n + ": unknown cause " + cause);
+                errors.add(TaskInput.invalid("claim" + n + "Cause", "task.award.item.cause", n, cause));
                 continue;
             }
             BigDecimal value;
             try {
                 value = amount == null ? BigDecimal.ZERO : new BigDecimal(amount.toString()).setScale(2, RoundingMode.HALF_UP);
             } catch (NumberFormatException e) {
-                errors.add("第" + n + "项金额不是数字 / row " + n + ": the amount is not a number");
+                errors.add(TaskInput.invalid("claim" + n + "Amount", "task.claims.amountNotNumber", n));
                 continue;
             }
             if (value.signum() < 0) {
-                errors.add("第" + n + "项金额不能为负数 / row " + n + ": the amount cannot be negative");
+                errors.add(TaskInput.invalid("claim" + n + "Amount", "task.claims.amountNegative", n));
             }
             String text = description == null ? null : description.toString().trim();
             if (text != null && text.length() > 1000) {
-                errors.add("第" + n + "项说明超过1000字 / row " + n + ": the description is longer than 1000 characters");
+                errors.add(TaskInput.invalid("claim" + n + "Description", "task.claims.descriptionTooLong", n));
             }
             claims.add(new Claim(cause.toString(), text == null || text.isEmpty() ? null : text, value));
         }
         if (claims.isEmpty()) {
-            errors.add("至少需要一项请求事项 / at least one claim is required");
+            errors.add(TaskInput.invalid("claim1Cause", "task.claims.none"));
         }
-        if (!errors.isEmpty()) {
-            throw new ProcessEngineException("请求事项有误，未保存 / the claims are not valid, nothing was saved: "
-                    + String.join("；", errors));
+        if (!errors.isEmpty()) { // the first problem, under its field; the others show once it is put right
+            throw errors.get(0);
         }
         LocalDate today = EngineTime.today();
         cases.restateClaims(c.id(), claims, EngineTime.now());

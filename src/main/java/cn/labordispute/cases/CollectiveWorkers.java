@@ -51,8 +51,7 @@ public class CollectiveWorkers implements JavaDelegate {
         List<Party> workers = workers(c);
         Set<String> elected = named(task, "representatives", workers);
         if (elected.isEmpty()) {
-            throw TaskInput.invalid("representatives", "请填写劳动者推举的代表（至少一人）",
-                    "name at least one representative the workers elected");
+            throw TaskInput.invalid("representatives", "task.collective.representatives");
         }
         cases.electRepresentatives(c.id(), elected);
         cases.addEventAtCurrentStage(c.caseNumber(), "REPRESENTATIVES", "劳动者推举代表：" + names(workers, elected),
@@ -73,12 +72,10 @@ public class CollectiveWorkers implements JavaDelegate {
         List<Party> workers = workers(c);
         Set<String> unsettled = named(task, "unsettledWorkers", workers);
         if (!unsettled.isEmpty() && !"APPLICATION".equals(task.getVariable("mediationSource"))) {
-            throw TaskInput.invalid("unsettledWorkers", "仲裁委员会或法院委托的调解，部分劳动者未达成协议的应记为调解不成，由委托方继续处理",
-                    "mediation entrusted by the commission or the court settles for all workers or fails");
+            throw TaskInput.invalid("unsettledWorkers", "task.collective.entrustedPartial");
         }
         if (unsettled.size() == workers.size()) {
-            throw TaskInput.invalid("unsettledWorkers", "全体劳动者均未达成协议时，应在调解笔录中记为调解不成",
-                    "if no worker settled, record the session as failed instead");
+            throw TaskInput.invalid("unsettledWorkers", "task.collective.noneSettled");
         }
         Set<String> settled = new LinkedHashSet<>();
         workers.stream().map(Party::idNumber).filter(id -> !unsettled.contains(id)).forEach(settled::add);
@@ -141,12 +138,10 @@ public class CollectiveWorkers implements JavaDelegate {
             }
         }
         if (!unknown.isEmpty()) {
-            throw TaskInput.invalid(field, "不是本案劳动者：" + String.join("、", unknown),
-                    "not a worker of this case: " + String.join(", ", unknown));
+            throw TaskInput.invalid(field, "task.collective.unknownWorkers", String.join("、", unknown));
         }
         if (!ambiguous.isEmpty()) {
-            throw TaskInput.invalid(field, "本案有同名劳动者，请改填身份证件号码：" + String.join("、", ambiguous),
-                    "several workers share this name, give the identity number instead: " + String.join(", ", ambiguous));
+            throw TaskInput.invalid(field, "task.collective.ambiguousWorkers", String.join("、", ambiguous));
         }
         return found;
     }

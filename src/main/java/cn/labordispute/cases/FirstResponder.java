@@ -1,5 +1,7 @@
 package cn.labordispute.cases;
 
+import cn.labordispute.security.StaffNames;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.security.Caller;
 import cn.labordispute.security.StaffDirectory;
@@ -21,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class FirstResponder {
 
     /** Why a handover was refused: the field, in Chinese and English. */
-    public record Refusal(int status, String field, String message) {
+    public record Refusal(int status, FieldError error) {
     }
 
     private final CaseRepository cases;
@@ -29,8 +31,11 @@ public class FirstResponder {
     private final StaffDirectory staff;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final StaffNames names;
 
-    FirstResponder(CaseRepository cases, CaseAccess access, StaffDirectory staff, RuntimeService runtime, TaskService tasks) {
+    FirstResponder(CaseRepository cases, CaseAccess access, StaffDirectory staff, RuntimeService runtime, TaskService tasks,
+            StaffNames names) {
+        this.names = names;
         this.cases = cases;
         this.access = access;
         this.staff = staff;
@@ -44,26 +49,26 @@ public class FirstResponder {
         List<Refusal> refusals = new ArrayList<>();
         DisputeCase c = access.find(caseNumber, caller).orElse(null);
         if (c == null) {
-            refusals.add(new Refusal(404, "caseNumber", "没有该案件或无权查看 / no such case, or not yours to see"));
+            refusals.add(new Refusal(404, FieldError.of("caseNumber", "case.notFound")));
             return refusals;
         }
         String current = cases.firstResponder(c.id()).orElse(null);
         boolean supervisor = caller.groups().contains("supervisor-" + c.orgCode()) || caller.cityWide();
         if (!caller.userId().equals(current) && !supervisor) {
-            refusals.add(new Refusal(403, "firstResponder", "只有首问责任人或本组织主管可以移交 / only the owner or a supervisor may hand the case over"));
+            refusals.add(new Refusal(403, FieldError.of("firstResponder", "handOver.notOwner")));
             return refusals;
         }
         if (to == null || to.isBlank()) {
-            refusals.add(new Refusal(400, "to", "请填写接手的工作人员 / name the member of staff who takes the case over"));
+            refusals.add(new Refusal(400, FieldError.of("to", "handOver.to.required")));
         } else if (to.equals(current)) {
-            refusals.add(new Refusal(400, "to", "接手人就是现在的首问责任人 / that is already the owner"));
+            refusals.add(new Refusal(400, FieldError.of("to", "handOver.to.same")));
         } else if (!staff.isStaffOf(to, c.orgCode())) {
-            refusals.add(new Refusal(400, "to", to + " 不是本组织的工作人员 / " + to + " is not staff of " + c.orgCode()));
+            refusals.add(new Refusal(400, FieldError.of("to", "handOver.to.notStaff", names.of(to))));
         }
         if (note == null || note.isBlank()) {
-            refusals.add(new Refusal(400, "note", "请写明移交的原因和交接情况 / say why and what is handed over"));
+            refusals.add(new Refusal(400, FieldError.of("note", "handOver.note.required")));
         } else if (note.length() > 500) {
-            refusals.add(new Refusal(400, "note", "说明不得超过500字 / at most 500 characters"));
+            refusals.add(new Refusal(400, FieldError.of("note", "handOver.note.tooLong")));
         }
         if (!refusals.isEmpty()) {
             return refusals;

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,31 +25,30 @@ public class PaymentSchedule implements JavaDelegate {
     public record Installment(LocalDate date, BigDecimal amount) {
     }
 
-    private static final String[][] FIELDS = {{"paymentDueDate", "firstPaymentAmount", "第一期"},
-            {"secondPaymentDate", "secondPaymentAmount", "第二期"}, {"thirdPaymentDate", "thirdPaymentAmount", "第三期"}};
+    private static final String[][] FIELDS = {{"paymentDueDate", "firstPaymentAmount"},
+            {"secondPaymentDate", "secondPaymentAmount"}, {"thirdPaymentDate", "thirdPaymentAmount"}};
 
     /** Rejects an agreement whose instalments are out of order, lack an amount, or do not add up to the total. */
     @Override
     public void execute(DelegateExecution execution) {
         List<Installment> installments = installments(execution.getVariables());
         if (installments.isEmpty()) {
-            throw invalid("paymentDueDate", "请填写履行日期", "a payment date is required");
+            throw TaskInput.invalid("paymentDueDate", "task.payment.date");
         }
         for (int i = 1; i < installments.size(); i++) {
             if (!installments.get(i).date().isAfter(installments.get(i - 1).date())) {
-                throw invalid(FIELDS[i][0], FIELDS[i][2] + "履行日期应晚于上一期", "each date must follow the previous one");
+                throw TaskInput.invalid(FIELDS[i][0], "task.payment.order", i + 1);
             }
         }
         for (int i = 0; i < installments.size(); i++) {
             if (installments.get(i).amount() == null || installments.get(i).amount().signum() <= 0) {
-                throw invalid(FIELDS[i][1], FIELDS[i][2] + "金额应大于零", "each instalment needs an amount above zero");
+                throw TaskInput.invalid(FIELDS[i][1], "task.payment.amount", i + 1);
             }
         }
         BigDecimal total = money(execution.getVariable("agreedAmount"));
         BigDecimal sum = installments.stream().map(Installment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total == null || total.compareTo(sum) != 0) {
-            throw invalid("agreedAmount", "协议总金额应等于各期金额之和（" + sum.toPlainString() + "元）",
-                    "the total must equal the sum of the instalments");
+            throw TaskInput.invalid("agreedAmount", "task.payment.total", sum.toPlainString());
         }
     }
 
@@ -66,7 +64,7 @@ public class PaymentSchedule implements JavaDelegate {
         }
         BigDecimal paid = money(execution.getVariable("paidAmount"));
         if (paid == null || paid.signum() < 0) {
-            throw invalid("paidAmount", "请填写本期实际支付金额（可为0）", "enter the amount paid (0 if none)");
+            throw TaskInput.invalid("paidAmount", "task.payment.paid");
         }
         BigDecimal before = money(execution.getVariable("amountPaid"));
         BigDecimal total = (before == null ? BigDecimal.ZERO : before).add(paid);
@@ -101,7 +99,7 @@ public class PaymentSchedule implements JavaDelegate {
         try {
             return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
         } catch (DateTimeParseException e) {
-            throw invalid(field, "日期格式应为 YYYY-MM-DD", "dates are written YYYY-MM-DD");
+            throw TaskInput.invalidNamed(field, "task.date.malformed");
         }
     }
 
@@ -114,9 +112,5 @@ public class PaymentSchedule implements JavaDelegate {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static ProcessEngineException invalid(String field, String zh, String en) {
-        return TaskInput.invalid(field, zh, en);
     }
 }

@@ -56,8 +56,7 @@ public class VideoMeetings implements ExecutionListener {
         if (link.isEmpty()) {
             link = open((String) execution.getVariable("organisation"));
         } else if (!webAddress(link)) {
-            throw TaskInput.invalid("sessionLink", "视频会议链接应为以 https:// 开头的网址；留空则自动生成本中心的视频会议室",
-                    "the video link must be a web address starting with https://, or left empty for a room to be opened");
+            throw TaskInput.invalid("sessionLink", "task.session.link");
         }
         execution.setVariable("sessionLink", link);
     }

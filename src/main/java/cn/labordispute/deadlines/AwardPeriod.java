@@ -39,12 +39,11 @@ public class AwardPeriod implements JavaDelegate {
         if ("RESTARTED".equals(execution.getVariable("hearingOutcome"))) {
             String reason = String.valueOf(execution.getVariable("awardRestartReason"));
             if (!RESTART_REASONS.containsKey(reason)) {
-                throw TaskInput.invalid("awardRestartReason", "请选择审理期限重新计算的情形", "choose why the period starts afresh");
+                throw TaskInput.invalid("awardRestartReason", "task.awardPeriod.restartReason");
             }
-            LocalDate on = Deadlines.formDate(execution, "awardRestartedOn", "重新计算之日", "the day the period starts afresh");
+            LocalDate on = Deadlines.formDate(execution, "awardRestartedOn");
             if (on.isBefore(from) || on.isAfter(EngineTime.today())) {
-                throw TaskInput.invalid("awardRestartedOn", "重新计算之日应在" + from + "至今天之间",
-                        "the day must lie between " + from + " and today");
+                throw TaskInput.invalid("awardRestartedOn", "task.awardPeriod.restartedOn", from);
             }
             execution.setVariable("awardPeriodFrom", on.toString());
             execution.setVariable("awardExtendedUntil", null);
@@ -79,6 +78,6 @@ public class AwardPeriod implements JavaDelegate {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw TaskInput.invalid("awardSuspendedDays", "中止的天数应为不小于1的整数", "suspended days must be 1 or more");
+        throw TaskInput.invalid("awardSuspendedDays", "task.awardPeriod.suspendedDays");
     }
 }

@@ -101,19 +101,17 @@ public class Deadlines {
 
     /**
      * A date a person entered in a task's form: a blank or malformed value fails the step (HTTP 400 in the Tasklist)
-     * with the field named, e.g. {@code formDate(execution, "hearingAt", "开庭时间", "the hearing's date")}.
+     * with the field named in words ({@code task.field.<field>} of the message bundles), e.g. 请填写开庭时间.
      */
-    public static LocalDate formDate(org.camunda.bpm.engine.delegate.VariableScope form, String field, String chinese,
-            String english) {
+    public static LocalDate formDate(org.camunda.bpm.engine.delegate.VariableScope form, String field) {
         Object value = form.getVariable(field);
         if (value == null || value.toString().isBlank()) {
-            throw cn.labordispute.cases.TaskInput.invalid(field, "请填写" + chinese, "give " + english);
+            throw cn.labordispute.cases.TaskInput.invalidNamed(field, "task.date.required");
         }
         try {
             return toLocalDate(value);
         } catch (RuntimeException e) {
-            throw cn.labordispute.cases.TaskInput.invalid(field, chinese + "格式不正确（应为 YYYY-MM-DD）",
-                    english + " is not a date (YYYY-MM-DD)");
+            throw cn.labordispute.cases.TaskInput.invalidNamed(field, "task.date.malformed");
         }
     }
 

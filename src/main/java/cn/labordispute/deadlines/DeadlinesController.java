@@ -1,7 +1,8 @@
 package cn.labordispute.deadlines;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.cases.CaseAccess;
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.security.Caller;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -39,7 +40,7 @@ class DeadlinesController {
             @RequestParam(required = false) String from) {
         List<FieldError> errors = new ArrayList<>();
         if (period == null || !periods.contains(period)) {
-            errors.add(new FieldError("period", "期间表中没有该期间 / no such period in the periods table: " + period));
+            errors.add(FieldError.of("period", "deadline.period", period));
         }
         LocalDate start = null;
         try {
@@ -48,10 +49,10 @@ class DeadlinesController {
             // reported below
         }
         if (start == null) {
-            errors.add(new FieldError("from", "起算日期须为 YYYY-MM-DD / from must be a date YYYY-MM-DD"));
+            errors.add(FieldError.of("from", "api.date.malformed"));
         }
         if (!errors.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("message", "参数有误 / invalid parameters", "errors", errors));
+            return ResponseEntity.badRequest().body(Map.of("message", Texts.zh("api.invalid"), "messageEn", Texts.en("api.invalid"), "errors", errors));
         }
         Deadline d = deadlines.compute(period, start);
         Map<String, Object> answer = new LinkedHashMap<>(describe(d.period()));
@@ -74,7 +75,7 @@ class DeadlinesController {
     ResponseEntity<?> forCase(@PathVariable String caseNumber, Caller caller) {
         if (!access.visible(caseNumber, caller)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(Map.of("message", "没有该案件或无权查看 / no such case, or not yours to see"));
+                    .body(Texts.message("case.notFound"));
         }
         return ResponseEntity.ok(records.forCase(caseNumber));
     }

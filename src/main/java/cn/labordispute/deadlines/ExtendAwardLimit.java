@@ -31,8 +31,7 @@ public class ExtendAwardLimit implements JavaDelegate {
         int before = number(execution.getVariable("awardExtensionDays"));
         int cap = periods.get("ARBITRATION_AWARD_EXTENSION").length();
         if (days <= 0 || before + days > cap) {
-            throw TaskInput.invalid("approvedExtensionDays", "延长期限合计不得超过" + cap + "日（已延长" + before + "日）",
-                    "extensions may not exceed " + cap + " days in total (" + before + " already granted)");
+            throw TaskInput.invalid("approvedExtensionDays", "task.extension.award", cap, before);
         }
         LocalDate until = deadlines.compute("ARBITRATION_AWARD",
                 Deadlines.toLocalDate(execution.getVariable(execution.getVariable("awardPeriodFrom") != null

@@ -23,7 +23,7 @@ public class ExtendMediationLimit implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         if (!Boolean.TRUE.equals(execution.getVariable("bothPartiesConsent"))) {
-            throw TaskInput.invalid("bothPartiesConsent", "调解延期须经双方当事人同意", "extending mediation needs both parties' consent");
+            throw TaskInput.invalid("bothPartiesConsent", "task.extension.consent");
         }
         Object period = execution.getVariable("mediationLimitPeriod");
         LocalDate current = Deadlines.toLocalDate(deadlines.due(period == null ? "MEDIATION_LIMIT" : period.toString(),
@@ -31,8 +31,7 @@ public class ExtendMediationLimit implements JavaDelegate {
         Object requested = execution.getVariable("extendedUntil");
         LocalDate until = requested == null ? null : Deadlines.toLocalDate(requested);
         if (until == null || !until.isAfter(current)) {
-            throw TaskInput.invalid("extendedUntil", "延期后的期限须晚于当前期限 " + current,
-                    "the extended date must be after the current limit " + current);
+            throw TaskInput.invalid("extendedUntil", "task.extension.mediation", current);
         }
         execution.setVariable("mediationExtendedUntil", until.toString());
         execution.setVariable("extensionNote", "双方同意调解延期至 " + until + "（自收到申请之日起满15日后，劳动者仍可申请仲裁）");

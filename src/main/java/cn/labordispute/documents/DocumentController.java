@@ -1,8 +1,9 @@
 package cn.labordispute.documents;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.cases.CaseAccess;
 import cn.labordispute.cases.DisputeCase;
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,8 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class DocumentController {
 
-    private static final Map<String, String> NOT_FOUND = Map.of("message",
-            "没有该案件或无权查看 / no such case, or not yours to see");
+    private static final Map<String, Object> NOT_FOUND = Texts.message("case.notFound");
 
     private final Documents documents;
     private final CaseAccess access;
@@ -68,15 +68,15 @@ class DocumentController {
         }
         Optional<DocumentKind> kind = DocumentKind.find(body == null ? null : body.get("kind"));
         if (kind.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("message", "文书种类有误，未生成 / unknown document kind, nothing issued",
-                    "errors", List.of(kindError())));
+            return ResponseEntity.badRequest().body(Map.of("message", Texts.zh("document.kind.invalid"),
+                    "messageEn", Texts.en("document.kind.invalid"), "errors", List.of(kindError())));
         }
         try {
             IssuedDocument d = documents.generate(caseNumber, kind.get(), caller.userId());
             return ResponseEntity.created(address(caseNumber, d.id(), "")).body(summary(d));
         } catch (Signatures.DocumentLocked locked) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", locked.getMessage(),
-                    "errors", List.of(new FieldError("kind", locked.getMessage()))));
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", locked.error().message(),
+                    "messageEn", locked.error().messageEn(), "errors", List.of(locked.error())));
         }
     }
 
@@ -87,7 +87,7 @@ class DocumentController {
                 .map(d -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                         .header("X-Content-SHA256", d.sha256()).body(d.content()))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
-                        .body(NOT_FOUND.get("message")));
+                        .body(Texts.zh("case.notFound")));
     }
 
     @GetMapping("/api/cases/{caseNumber}/documents/{id}/pdf")
@@ -139,7 +139,7 @@ class DocumentController {
         } catch (Signatures.DocumentLocked locked) {
             String view = page(caseNumber, null, caller, request, response, model);
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("errors", List.of(new FieldError("kind", locked.getMessage())));
+            model.addAttribute("errors", List.of(locked.error()));
             return view;
         }
         return "redirect:" + UriComponentsBuilder.fromPath("/cases/{caseNumber}/documents").queryParam("shown", d.id())
@@ -155,9 +155,7 @@ class DocumentController {
     }
 
     private static FieldError kindError() {
-        return new FieldError("kind", "请选择文书种类，可选：" + String.join(", ",
-                Arrays.stream(DocumentKind.values()).map(Enum::name).toList())
-                + " / choose a document kind from the list");
+        return FieldError.of("kind", "document.kind");
     }
 
     private static URI address(String caseNumber, Long id, String suffix) {

@@ -1,5 +1,7 @@
 package cn.labordispute.documents;
 
+import cn.labordispute.text.FieldError;
+import cn.labordispute.text.Texts;
 import cn.labordispute.calendar.EngineTime;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,8 +22,16 @@ public class Signatures {
 
     /** A signed document's kind cannot be issued again on the case. */
     public static class DocumentLocked extends IllegalStateException {
+        private final String kind;
+
         DocumentLocked(String kind) {
-            super("已签署的" + kind + "已锁定，不能重新生成 / the signed " + kind + " is locked and cannot be issued again");
+            super(Texts.zh("document.locked", kind));
+            this.kind = kind;
+        }
+
+        /** What the person who tried to issue it reads. */
+        public FieldError error() {
+            return FieldError.of("kind", "document.locked", kind);
         }
     }
 

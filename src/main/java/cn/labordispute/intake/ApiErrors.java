@@ -1,5 +1,6 @@
 package cn.labordispute.intake;
 
+import cn.labordispute.text.FieldError;
 import cn.labordispute.text.Texts;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;

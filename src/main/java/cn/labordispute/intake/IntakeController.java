@@ -1,5 +1,6 @@
 package cn.labordispute.intake;
 
+import cn.labordispute.text.FieldError;
 import cn.labordispute.security.Caller;
 import java.net.URI;
 import java.util.LinkedHashMap;

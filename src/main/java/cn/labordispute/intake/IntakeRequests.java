@@ -1,5 +1,6 @@
 package cn.labordispute.intake;
 
+import cn.labordispute.text.FieldError;
 import cn.labordispute.calendar.EngineTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,8 +49,7 @@ public class IntakeRequests {
         if (key == null || KEY.matcher(key).matches()) {
             return List.of();
         }
-        return List.of(new FieldError("Idempotency-Key",
-                "请求标识须为1至100个可见的英文字符（如 UUID） / Idempotency-Key must be 1 to 100 visible ASCII characters"));
+        return List.of(FieldError.of("Idempotency-Key", "intake.requestKey"));
     }
 
     /** The fingerprint of an application: equal applications, equal fingerprints. */

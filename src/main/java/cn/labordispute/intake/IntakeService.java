@@ -1,5 +1,6 @@
 package cn.labordispute.intake;
 
+import cn.labordispute.text.FieldError;
 import cn.labordispute.cases.CaseCause;
 import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.cases.CaseNumbers;

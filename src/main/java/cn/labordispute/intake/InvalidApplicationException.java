@@ -1,5 +1,6 @@
 package cn.labordispute.intake;
 
+import cn.labordispute.text.FieldError;
 import java.util.List;
 
 /** An application that failed validation; nothing was stored. */

@@ -1,6 +1,7 @@
 package cn.labordispute.models;
 
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
+import cn.labordispute.text.Texts;
 import java.util.List;
 
 /** A policy change that was refused and changed nothing: bad request fields, or models that break the rules. */
@@ -10,14 +11,14 @@ public class PolicyChangeRejected extends RuntimeException {
     private final List<Violation> violations;
 
     public PolicyChangeRejected(String field, String zh, String en) {
-        super(zh + " / " + en);
-        this.errors = List.of(new FieldError(field, zh + " / " + en));
+        super(zh);
+        this.errors = List.of(new FieldError(field, zh, en));
         this.violations = List.of();
     }
 
     public PolicyChangeRejected(List<Violation> violations) {
-        super(violations.size() + " 处违反规则，未部署 / " + violations.size() + " rule violations, nothing deployed");
-        this.errors = List.of(new FieldError("files", getMessage()));
+        super(Texts.zh("policy.violations", violations.size()));
+        this.errors = List.of(FieldError.of("files", "policy.violations", violations.size()));
         this.violations = List.copyOf(violations);
     }
 

@@ -1,6 +1,7 @@
 package cn.labordispute.models;
 
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.Texts;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -165,15 +166,15 @@ public class PolicyController {
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<Map<String, Object>> forbidden(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(
-                "message", "引擎拒绝了此操作：您没有相应的权限", "messageEn", "the engine refused: you lack the permission",
-                "errors", List.of(new FieldError("user", e.getMessage()))));
+                "message", Texts.zh("policy.forbidden"), "messageEn", Texts.en("policy.forbidden"),
+                "errors", List.of(FieldError.of("user", "policy.forbidden"))));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of(
-                "message", "上传的文件过大 / the upload is too large",
-                "errors", List.of(new FieldError("files", "文件过大 / file too large"))));
+                "message", Texts.zh("policy.tooLarge"), "messageEn", Texts.en("policy.tooLarge"),
+                "errors", List.of(FieldError.of("files", "policy.tooLarge"))));
     }
 
 

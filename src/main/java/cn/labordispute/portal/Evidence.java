@@ -40,23 +40,20 @@ public class Evidence {
     /** Checks every file before anything is stored; the field names the file that is wrong. */
     void check(List<Upload> uploads) {
         if (uploads.size() > properties.maxEvidenceFiles()) {
-            throw new PortalError("evidence", "一次最多上传 " + properties.maxEvidenceFiles() + " 个文件 / at most "
-                    + properties.maxEvidenceFiles() + " files at a time");
+            throw PortalError.of("evidence", "portal.evidence.tooMany", properties.maxEvidenceFiles());
         }
         for (int i = 0; i < uploads.size(); i++) {
             Upload u = uploads.get(i);
             String field = "evidence[" + i + "]";
             if (u.content().length == 0) {
-                throw new PortalError(field, "文件为空：" + name(u) + " / the file is empty: " + name(u));
+                throw PortalError.of(field, "portal.evidence.empty", name(u));
             }
             if (u.content().length > properties.maxEvidenceBytes()) {
                 long mb = properties.maxEvidenceBytes() / (1024 * 1024);
-                throw new PortalError(field, "文件超过 " + mb + " MB：" + name(u) + " / the file is larger than " + mb
-                        + " MB: " + name(u));
+                throw PortalError.of(field, "portal.evidence.tooLarge", mb, name(u));
             }
             if (contentType(u.content()).isEmpty()) {
-                throw new PortalError(field, "只接受 PDF、JPEG、PNG 文件（按文件内容判断）：" + name(u)
-                        + " / only PDF, JPEG and PNG files are accepted (judged by the content): " + name(u));
+                throw PortalError.of(field, "portal.evidence.type", name(u));
             }
         }
     }

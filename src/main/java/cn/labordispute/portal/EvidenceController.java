@@ -1,5 +1,6 @@
 package cn.labordispute.portal;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.cases.CaseAccess;
 import cn.labordispute.cases.DisputeCase;
 import cn.labordispute.security.Caller;
@@ -18,8 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EvidenceController {
 
-    private static final Map<String, String> NOT_FOUND = Map.of("message",
-            "没有该案件或无权查看 / no such case, or not yours to see");
+    private static final Map<String, Object> NOT_FOUND = Texts.message("case.notFound");
 
     private final CaseAccess access;
     private final Evidence evidence;

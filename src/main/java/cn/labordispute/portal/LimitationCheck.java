@@ -1,6 +1,8 @@
 package cn.labordispute.portal;
 
 import cn.labordispute.arbitration.ArbitrationLimitation;
+import cn.labordispute.text.FieldError;
+import cn.labordispute.text.Texts;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,7 @@ class LimitationCheck {
     }
 
     /** A warning to show the applicant, in Chinese and English, or nothing if the period has not run out. */
-    Optional<String> warning(LocalDate knewOn, LocalDate today, boolean stillEmployed, boolean wageClaim,
+    Optional<FieldError> warning(LocalDate knewOn, LocalDate today, boolean stillEmployed, boolean wageClaim,
             LocalDate employmentEndedOn, Reason reason) {
         if (knewOn == null) {
             return Optional.empty();
@@ -37,15 +39,13 @@ class LimitationCheck {
         LocalDate last = lastDay.get();
         LocalDate from = limitation.countsFrom(knewOn, wageClaim, employmentEndedOn, null);
         String why = switch (reason == null ? Reason.NONE : reason) {
-            case INTERRUPTED -> "您说明时效曾中断（曾向对方主张权利、向有关部门求助或对方同意履行），时效从中断之日起重新计算；"
-                    + "请在申请中写明中断的日期和经过并提供证据。 / You say the period was interrupted; it runs afresh from "
-                    + "that day: give the date and evidence.";
-            case SUSPENDED -> "您说明时效曾中止（不可抗力或其他正当理由），中止期间不计入；请写明原因和期间并提供证据。 / You say "
-                    + "the period was suspended; give the reason, the dates and evidence.";
-            case NONE -> "如有中断或中止的情形，请在申请中说明。 / If the period was interrupted or suspended, say so.";
+            case INTERRUPTED -> "interrupted";
+            case SUSPENDED -> "suspended";
+            case NONE -> "none";
         };
-        return Optional.of("提示：自 " + from + " 起算的一年仲裁时效已于 " + last + " 届满（《劳动争议调解仲裁法》第二十七条）。"
-                + "申请仍会提交，是否超过时效由受理机构审查决定。" + why + " / Note: the one-year limitation period counted from "
-                + from + " ended on " + last + " (LDMAL art.27). Your application is still filed; the commission decides.");
+        String key = "portal.limitation." + why;
+        Object[] args = {from, last, limitation.length()};
+        return Optional.of(new FieldError("knewOn", Texts.zh("portal.limitation", args) + Texts.zh(key),
+                Texts.en("portal.limitation", args) + " " + Texts.en(key)));
     }
 }

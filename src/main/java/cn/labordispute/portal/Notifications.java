@@ -1,12 +1,9 @@
 package cn.labordispute.portal;
 
 import cn.labordispute.calendar.EngineTime;
-import cn.labordispute.calendar.Times;
+import cn.labordispute.text.Texts;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +26,6 @@ public class Notifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
     private static final int MAX_ATTEMPTS = 5;
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final JdbcClient jdbc;
     private final SmsSender sms;
@@ -66,22 +61,6 @@ public class Notifications {
         queue(caseNumber, kind, key, args, List.copyOf(to.values()));
     }
 
-    /** Dates and times as the reader writes them: 2026年12月9日 10:00, or 9 Dec 2026 10:00. */
-    private static Object[] localised(Object[] args, Locale locale) {
-        Object[] out = args.clone();
-        boolean english = Locale.ENGLISH.equals(locale);
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] instanceof LocalDateTime t) {
-                out[i] = english ? t.format(ENGLISH_TIME) : Times.INSTANCE.dateTime(t);
-            } else if (out[i] instanceof LocalDate d) {
-                out[i] = english ? d.format(ENGLISH_DATE) : Times.INSTANCE.date(d);
-            } else if (out[i] == null) {
-                out[i] = "";
-            }
-        }
-        return out;
-    }
-
     private List<Object[]> onlineApplicants(String caseNumber) {
         return jdbc.sql("SELECT a.case_id, a.phone, a.language FROM pt_access a JOIN dc_case c "
                         + "ON c.id = a.case_id WHERE c.case_number = ?").param(caseNumber)
@@ -91,7 +70,7 @@ public class Notifications {
     private void queue(String caseNumber, String kind, String key, Object[] args, List<Object[]> recipients) {
         for (Object[] row : recipients) {
             Locale locale = "en".equals(row[2]) ? Locale.ENGLISH : Locale.CHINESE;
-            String text = messages.getMessage(key, localised(args, locale), locale) + " [" + caseNumber + "]";
+            String text = messages.getMessage(key, Texts.localised(args, locale), locale) + " [" + caseNumber + "]";
             jdbc.sql("INSERT INTO pt_notification (case_id, phone, kind, text, created_at) VALUES (?, ?, ?, ?, ?)")
                     .params(row[0], row[1], kind, text.length() > 500 ? text.substring(0, 500) : text,
                             Timestamp.from(EngineTime.now()))

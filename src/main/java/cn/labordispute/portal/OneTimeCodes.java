@@ -34,7 +34,7 @@ class OneTimeCodes {
     @Transactional
     public String send(String phone, Purpose purpose, String clientAddress, boolean english) {
         if (phone == null || !Phones.valid(phone)) {
-            throw new PortalError("phone", "请填写正确的手机号码 / enter a valid mobile phone number");
+            throw PortalError.of("phone", "portal.phone");
         }
         limits.take("code:phone:" + Phones.normalise(phone), properties.codesPerHour());
         limits.take("code:ip:" + clientAddress, properties.codesPerHour() * 4);

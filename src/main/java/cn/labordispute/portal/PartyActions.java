@@ -43,10 +43,10 @@ class PartyActions {
     @Transactional
     public void answerClaims(PortalAccess.Access access, boolean confirmed, String note) {
         if (!confirmed && (note == null || note.isBlank())) {
-            throw new PortalError("note", "请写明需要更正的内容 / say what should be corrected");
+            throw PortalError.of("note", "portal.claims.note");
         }
         if (note != null && note.length() > 1000) {
-            throw new PortalError("note", "说明不得超过1000字 / at most 1000 characters");
+            throw PortalError.of("note", "portal.note.tooLong");
         }
         if (!actions.answerClaims(record(access), confirmed, note)) {
             throw notWaiting();
@@ -56,7 +56,7 @@ class PartyActions {
     @Transactional
     public int addEvidence(PortalAccess.Access access, List<Evidence.Upload> uploads) {
         if (uploads.isEmpty()) {
-            throw new PortalError("evidence", "请选择要上传的文件 / choose the files to upload");
+            throw PortalError.of("evidence", "portal.evidence.none");
         }
         DisputeCase c = record(access);
         int stored = evidence.store(c.id(), uploads, c.stage().name());
@@ -70,7 +70,7 @@ class PartyActions {
     @Transactional
     public void withdraw(PortalAccess.Access access, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new PortalError("reason", "请写明撤回理由（1000字以内） / give the reason for withdrawing (at most 1000)");
+            throw PortalError.of("reason", "portal.withdraw.reason");
         }
         if (!actions.withdraw(record(access), reason.trim())) {
             throw notWaiting();
@@ -97,10 +97,10 @@ class PartyActions {
     public void sign(PortalAccess.Access access, long documentId, String code) {
         IssuedDocument document = signable(access);
         if (document.id() != documentId) {
-            throw new PortalError("document", "只能签署最新的调解协议书 / only the newest agreement can be signed");
+            throw PortalError.of("document", "portal.sign.notNewest");
         }
         if (!codes.use(access.phone(), OneTimeCodes.Purpose.SIGN, code)) {
-            throw new PortalError("code", "验证码错误或已过期，请重新获取 / the code is wrong or has expired: ask for a new one");
+            throw PortalError.of("code", "portal.code.wrong");
         }
         DisputeCase c = record(access);
         String name = cases.parties(c.id()).stream()
@@ -109,7 +109,7 @@ class PartyActions {
             throw notWaiting();
         }
         if (!signatures.sign(document, c.id(), access.applicantRole(), name, access.phone())) {
-            throw new PortalError("document", "您已签署过这份协议书 / you have already signed this agreement");
+            throw PortalError.of("document", "portal.sign.already");
         }
         cases.addEventAtCurrentStage(c.caseNumber(), "SIGNED", name + " 在线签署调解协议书（文书 " + document.id()
                 + "，SHA-256 " + document.sha256().substring(0, 12) + "…）", EngineTime.now());
@@ -118,7 +118,7 @@ class PartyActions {
     @Transactional
     public void answerSurvey(PortalAccess.Access access, Survey survey) {
         if (survey.satisfaction() < 1 || survey.satisfaction() > 5) {
-            throw new PortalError("satisfaction", "请选择满意度 / choose how satisfied you are");
+            throw PortalError.of("satisfaction", "portal.survey.satisfaction");
         }
         Map<String, Object> v = new HashMap<>();
         v.put("satisfaction", String.valueOf(survey.satisfaction()));
@@ -143,7 +143,6 @@ class PartyActions {
     }
 
     private static PortalError notWaiting() {
-        return new PortalError("action", "案件当前不在这一步，无法办理；请刷新页面查看最新进度 / the case is not at this step now: "
-                + "reload the page to see where it is");
+        return PortalError.of("action", "portal.notWaiting");
     }
 }

@@ -1,5 +1,7 @@
 package cn.labordispute.portal;
 
+import java.time.LocalDateTime;
+import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.calendar.Times;
 import java.sql.ResultSet;
@@ -49,16 +51,15 @@ class PortalAccess {
                 .optional();
         Instant now = EngineTime.now();
         // Same answer for an unknown case and a wrong code: the page does not reveal which case numbers exist.
-        PortalError wrong = new PortalError("code", "案号或查询码不正确 / the case number or access code is wrong");
+        PortalError wrong = PortalError.of("code", "portal.lookup.wrong");
         if (row.isEmpty()) {
             throw wrong;
         }
         Access access = (Access) row.get()[0];
         Timestamp lockedUntil = (Timestamp) row.get()[3];
         if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
-            throw new PortalError("code", "查询码错误次数过多，该案件已暂时锁定，请于 " + Times.INSTANCE.minute(lockedUntil.toInstant())
-                    + " 后再试，或用手机验证码查询 / too many wrong codes: the case is locked until "
-                    + Times.INSTANCE.minute(lockedUntil.toInstant()) + "; try later or use your phone");
+            throw PortalError.of("code", "portal.lookup.locked",
+                    LocalDateTime.ofInstant(lockedUntil.toInstant(), WorkingDayCalendar.ZONE));
         }
         if (!Secrets.matches(code, (String) row.get()[1])) {
             int failures = (Integer) row.get()[2] + 1;
@@ -82,7 +83,7 @@ class PortalAccess {
     public List<Access> withPhone(String phone, String code, String clientAddress) {
         limits.take("lookup:ip:" + clientAddress, properties.lookupsPerHour());
         if (phone == null || !Phones.valid(phone) || !codes.use(phone, OneTimeCodes.Purpose.LOOKUP, code)) {
-            throw new PortalError("code", "手机号码或验证码不正确 / the phone number or code is wrong");
+            throw PortalError.of("code", "portal.lookupByPhone.wrong");
         }
         return byPhone(Phones.normalise(phone));
     }

@@ -7,7 +7,7 @@ import cn.labordispute.documents.DocumentKind;
 import cn.labordispute.documents.Documents;
 import cn.labordispute.documents.IssuedDocument;
 import cn.labordispute.intake.CaseApplication;
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.intake.IntakeRequests;
 import cn.labordispute.intake.IntakeService;
 import cn.labordispute.intake.InvalidApplicationException;
@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 class PortalApplications {
 
     /** What the applicant gets back, once: the case number, the access code, the application document. */
-    public record Submitted(String caseNumber, String accessCode, IssuedDocument application, Optional<String> limitationWarning,
+    public record Submitted(String caseNumber, String accessCode, IssuedDocument application, Optional<FieldError> limitationWarning,
             boolean repeated) {
     }
 
@@ -79,17 +79,17 @@ class PortalApplications {
         try {
             intake.validate(application);
         } catch (InvalidApplicationException invalid) {
-            invalid.errors().forEach(e -> errors.add(new FieldError(formField(e.field(), rows), e.message())));
+            invalid.errors().forEach(e -> errors.add(new FieldError(formField(e.field(), rows), e.message(), e.messageEn())));
         }
         String phone = form.applicantPhone();
         if (phone == null || !Phones.valid(phone)) {
-            errors.add(new FieldError("EMPLOYER".equals(form.applicantRole) ? "employerPhone" : "workerPhone",
-                    "请填写申请人本人的手机号码，用于接收验证码和通知 / enter the applicant's mobile number (for codes and notices)"));
+            errors.add(FieldError.of("EMPLOYER".equals(form.applicantRole) ? "employerPhone" : "workerPhone",
+                    "portal.apply.phone"));
         }
         LocalDate knewOn = date(form.knewOn, "knewOn", errors);
         LocalDate endedOn = date(form.employmentEndedOn, "employmentEndedOn", errors);
         if (knewOn != null && knewOn.isAfter(EngineTime.today())) {
-            errors.add(new FieldError("knewOn", "日期不能晚于今天 / the date cannot be in the future"));
+            errors.add(FieldError.of("knewOn", "portal.date.future"));
         }
         errors.addAll(IntakeRequests.check(form.requestKey));
         if (!errors.isEmpty()) {
@@ -106,7 +106,7 @@ class PortalApplications {
             if (before.isPresent()) {
                 return before.get();
             }
-            throw new PortalError("code", "验证码错误或已过期，请重新获取 / the code is wrong or has expired: ask for a new one");
+            throw PortalError.of("code", "portal.code.wrong");
         }
         String caseNumber = intake.openOnline(application, form.requestKey).caseNumber();
         DisputeCase c = cases.findByNumber(caseNumber).orElseThrow();
@@ -118,9 +118,9 @@ class PortalApplications {
                 .update();
         int stored = evidence.store(c.id(), uploads, c.stage().name());
         boolean wageClaim = application.claims().stream().anyMatch(k -> k.causeCode().startsWith("PAY"));
-        Optional<String> warning = limitation.warning(knewOn, EngineTime.today(), form.stillEmployed, wageClaim, endedOn,
+        Optional<FieldError> warning = limitation.warning(knewOn, EngineTime.today(), form.stillEmployed, wageClaim, endedOn,
                 reason(form.limitationReason));
-        warning.ifPresent(w -> cases.addEventAtCurrentStage(caseNumber, "LIMITATION_WARNING", w.split(" / ")[0],
+        warning.ifPresent(w -> cases.addEventAtCurrentStage(caseNumber, "LIMITATION_WARNING", w.message(),
                 EngineTime.now()));
         if (stored > 0) {
             cases.addEventAtCurrentStage(caseNumber, "EVIDENCE_ADDED", "申请人网上提交证据 " + stored + " 份", EngineTime.now());
@@ -145,7 +145,7 @@ class PortalApplications {
             String description = i < f.claimDescription.size() ? blankToNull(f.claimDescription.get(i)) : null;
             if (cause == null || cause.isBlank()) {
                 if (amountText != null && !amountText.isBlank() || description != null) {
-                    errors.add(new FieldError("claimCause[" + i + "]", "请选择请求类型 / choose what you claim"));
+                    errors.add(FieldError.of("claimCause[" + i + "]", "portal.claim.cause"));
                 }
                 continue;
             }
@@ -154,7 +154,7 @@ class PortalApplications {
                 try {
                     amount = new BigDecimal(amountText.trim().replace(",", ""));
                 } catch (NumberFormatException e) {
-                    errors.add(new FieldError("claimAmount[" + i + "]", "金额应为数字，如 3500.00 / the amount must be a number, e.g. 3500.00"));
+                    errors.add(FieldError.of("claimAmount[" + i + "]", "portal.claim.amount"));
                     continue;
                 }
             }
@@ -209,7 +209,7 @@ class PortalApplications {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "日期格式应为 年-月-日，如 2026-03-01 / the date must be YYYY-MM-DD"));
+            errors.add(FieldError.of(field, "api.date.malformed"));
             return null;
         }
     }

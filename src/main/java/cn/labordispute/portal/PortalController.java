@@ -1,10 +1,11 @@
 package cn.labordispute.portal;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.calculator.Calculator;
 import cn.labordispute.cases.CaseCauses;
 import cn.labordispute.documents.Documents;
 import cn.labordispute.documents.PdfRenderer;
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.intake.IntakeRequests;
 import cn.labordispute.intake.InvalidApplicationException;
 import cn.labordispute.security.Organisations;
@@ -107,9 +108,7 @@ class PortalController {
         } catch (IntakeRequests.KeyReused e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             form.setRequestKey(java.util.UUID.randomUUID().toString());
-            return apply(model, form, List.of(new FieldError("requestKey", PortalSession.english(request)
-                    ? "This form was already sent with other details. If this is a new application, check it and send it again."
-                    : "这张申请表已经提交过，内容与这次不同。如果这是一份新的申请，请核对后再次提交。")));
+            return apply(model, form, List.of(FieldError.of("requestKey", "portal.apply.keyReused")));
         }
     }
 
@@ -123,12 +122,12 @@ class PortalController {
         try {
             p = OneTimeCodes.Purpose.valueOf(purpose == null ? "" : purpose);
         } catch (IllegalArgumentException e) {
-            throw new PortalError("purpose", "用途须为 APPLY、LOOKUP 或 SIGN / purpose must be APPLY, LOOKUP or SIGN");
+            throw PortalError.of("purpose", "portal.code.purpose");
         }
         String to = phone;
         if (p == OneTimeCodes.Purpose.SIGN) {
             if (caseNumber == null || !PortalSession.mayShow(request, caseNumber)) {
-                throw new PortalError("caseNumber", "请先查询您的案件 / open your case first");
+                throw PortalError.of("caseNumber", "portal.caseFirst");
             }
             to = access.find(caseNumber).orElseThrow().phone();
         }
@@ -190,8 +189,7 @@ class PortalController {
         Optional<PortalAccess.Access> a = granted(request, caseNumber);
         if (a.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            model.addAttribute("errors", List.of(new FieldError("caseNumber",
-                    "请先用案号和查询码查询 / open the case with its number and access code first")));
+            model.addAttribute("errors", List.of(FieldError.of("caseNumber", "portal.caseFirst")));
             return "portal/follow";
         }
         model.addAttribute("view", caseView.of(a.get(), PortalSession.locale(request)));
@@ -213,33 +211,31 @@ class PortalController {
                 case "claims" -> {
                     boolean confirmed = "CONFIRMED".equals(form.get("answer"));
                     actions.answerClaims(a.get(), confirmed, form.get("note"));
-                    yield confirmed ? (en ? "You confirmed the claims." : "您已确认请求事项。")
-                            : (en ? "Your correction was sent to staff." : "更正要求已送达工作人员。");
+                    yield text(en, confirmed ? "portal.done.claimsConfirmed" : "portal.done.claimsCorrected");
                 }
                 case "evidence" -> {
                     int stored = actions.addEvidence(a.get(), uploads(files));
-                    yield en ? stored + " new file(s) added; files already on the case are not stored twice."
-                            : "新增证据 " + stored + " 份；案件中已有的相同文件不会重复保存。";
+                    yield text(en, "portal.done.evidence", stored);
                 }
                 case "withdraw" -> {
                     actions.withdraw(a.get(), form.get("reason"));
-                    yield en ? "Your application is withdrawn." : "您的申请已撤回。";
+                    yield text(en, "portal.done.withdrawn");
                 }
                 case "legal-aid" -> {
                     actions.requestLegalAid(a.get(), form.get("note"));
-                    yield en ? "Your request for legal aid was sent." : "法律援助申请已提交。";
+                    yield text(en, "portal.done.legalAid");
                 }
                 case "sign" -> {
                     actions.sign(a.get(), parseLong(form.get("documentId")), form.get("code"));
-                    yield en ? "You signed the agreement." : "您已签署调解协议书。";
+                    yield text(en, "portal.done.signed");
                 }
                 case "survey" -> {
                     actions.answerSurvey(a.get(), new PartyActions.Survey(parseInt(form.get("satisfaction")),
                             form.containsKey("honoured"), form.containsKey("recurred"), form.containsKey("counselling"),
                             form.containsKey("jobReferral"), form.containsKey("hardshipAid"), form.get("note")));
-                    yield en ? "Thank you: your answers were sent." : "感谢您的答复，已提交。";
+                    yield text(en, "portal.done.survey");
                 }
-                default -> throw new PortalError("action", "没有这项操作 / no such action: " + action);
+                default -> throw PortalError.of("action", "portal.action.unknown");
             };
             redirect.addFlashAttribute("done", done);
             return "redirect:" + casePath(caseNumber);
@@ -298,8 +294,7 @@ class PortalController {
                 model.addAttribute("errors", e.errors());
             } catch (IllegalArgumentException e) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                model.addAttribute("errors", List.of(new FieldError(e.getMessage(),
-                        "格式不正确 / the value has the wrong format")));
+                model.addAttribute("errors", List.of(FieldError.of(e.getMessage(), "api.unreadable.field")));
             }
         }
         return "portal/calculator";
@@ -341,11 +336,16 @@ class PortalController {
         return uploads;
     }
 
+    /** What the party reads after an action, in the language of the page. */
+    private static String text(boolean english, String key, Object... args) {
+        return english ? Texts.en(key, args) : Texts.zh(key, args);
+    }
+
     private static long parseLong(String s) {
         try {
             return Long.parseLong(s == null ? "" : s.trim());
         } catch (NumberFormatException e) {
-            throw new PortalError("documentId", "文书编号有误 / the document number is wrong");
+            throw PortalError.of("documentId", "portal.document.number");
         }
     }
 

@@ -1,6 +1,6 @@
 package cn.labordispute.portal;
 
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import java.util.List;
 
 /** Bad input on a portal form: the fields and what is wrong with each, in Chinese and English. Nothing was stored. */
@@ -13,8 +13,9 @@ class PortalError extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    PortalError(String field, String message) {
-        this(List.of(new FieldError(field, message)));
+    /** One field, with message {@code key} of the bundles (i18n/messages, both languages). */
+    static PortalError of(String field, String key, Object... args) {
+        return new PortalError(List.of(FieldError.of(field, key, args)));
     }
 
     List<FieldError> errors() {

@@ -1,6 +1,6 @@
 package cn.labordispute.portal;
 
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -24,43 +24,42 @@ class PortalExceptions {
 
     @ExceptionHandler(CsrfRejected.class)
     Object csrf(HttpServletRequest request) {
-        return refuse(request, HttpStatus.FORBIDDEN, "_csrf",
-                "页面已过期，请返回刷新后再提交 / the page expired: go back, reload and submit again");
+        return refuse(request, HttpStatus.FORBIDDEN, "_csrf", "portal.expired");
     }
 
     @ExceptionHandler(RateLimits.TooManyRequests.class)
     Object tooMany(HttpServletRequest request) {
-        return refuse(request, HttpStatus.TOO_MANY_REQUESTS, "rate",
-                "操作过于频繁，请一小时后再试 / too many requests: try again in an hour");
+        return refuse(request, HttpStatus.TOO_MANY_REQUESTS, "rate", "portal.tooMany");
     }
 
     /** Only the JSON endpoint (sending a code) lets a PortalError through; pages catch theirs. */
     @ExceptionHandler(PortalError.class)
     ResponseEntity<Map<String, Object>> badInput(PortalError e) {
-        return ResponseEntity.badRequest().body(Map.of("message", e.errors().get(0).message(), "errors", e.errors()));
+        return ResponseEntity.badRequest().body(Map.of("message", e.errors().get(0).message(),
+                "messageEn", e.errors().get(0).messageEn(), "errors", e.errors()));
     }
 
     /** Above the server's multipart limit; smaller files over the evidence limit get the form's own message. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     Object tooLarge(HttpServletRequest request) {
-        return refuse(request, HttpStatus.PAYLOAD_TOO_LARGE, "evidence",
-                "上传的文件太大，单个证据文件不得超过 10 MB / the upload is too large: each evidence file must be at most 10 MB");
+        return refuse(request, HttpStatus.PAYLOAD_TOO_LARGE, "evidence", "portal.tooLarge");
     }
 
     /** A page for a person at a portal page; JSON for the code endpoint's script and for API clients. */
-    private static Object refuse(HttpServletRequest request, HttpStatus status, String field, String message) {
+    private static Object refuse(HttpServletRequest request, HttpStatus status, String field, String key) {
         String path = request.getRequestURI();
+        FieldError error = FieldError.of(field, key);
         if (!path.startsWith("/portal") || path.equals("/portal/codes")) {
-            return ResponseEntity.status(status).body(Map.of("message", message,
-                    "errors", List.of(new FieldError(field, message))));
+            return ResponseEntity.status(status).body(Map.of("message", error.message(), "messageEn", error.messageEn(),
+                    "errors", List.of(error)));
         }
-        return page(status, field, message);
+        return page(status, error);
     }
 
-    private static ModelAndView page(HttpStatus status, String field, String message) {
+    private static ModelAndView page(HttpStatus status, FieldError error) {
         ModelAndView view = new ModelAndView("portal/refused");
         view.setStatus(status);
-        view.addObject("errors", List.of(new FieldError(field, message)));
+        view.addObject("errors", List.of(error));
         view.addObject("en", false);
         view.addObject("large", false);
         view.addObject("csrf", "");

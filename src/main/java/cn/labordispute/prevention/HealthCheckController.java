@@ -1,5 +1,6 @@
 package cn.labordispute.prevention;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.documents.PdfRenderer;
 import cn.labordispute.intake.NotPermittedException;
 import cn.labordispute.security.Caller;
@@ -27,8 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class HealthCheckController {
 
-    private static final Map<String, String> NOT_FOUND = Map.of("message",
-            "没有该体检或无权查看 / no such health check, or not yours to see");
+    private static final Map<String, Object> NOT_FOUND = Texts.message("healthCheck.notFound");
 
     private final HealthChecks checks;
     private final PdfRenderer pdf;

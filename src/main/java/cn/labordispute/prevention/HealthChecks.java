@@ -4,7 +4,7 @@ import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.cases.CaseNumbers;
 import cn.labordispute.documents.DocumentTemplates;
 import cn.labordispute.documents.Formats;
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.intake.IdentityNumbers;
 import cn.labordispute.intake.InvalidApplicationException;
 import cn.labordispute.security.Organisation;
@@ -79,16 +79,16 @@ public class HealthChecks {
         List<FieldError> errors = new ArrayList<>();
         Optional<Organisation> org = organisation == null ? Optional.empty() : organisations.find(organisation);
         if (org.isEmpty()) {
-            errors.add(new FieldError("organisation", "没有该组织 / unknown organisation: " + organisation));
+            errors.add(FieldError.of("organisation", "api.organisation.unknown", organisation));
         }
         if (employerName == null || employerName.isBlank() || employerName.length() > 200) {
-            errors.add(new FieldError("employerName", "请填写企业名称（200字以内） / employerName is required (at most 200)"));
+            errors.add(FieldError.of("employerName", "healthCheck.employerName"));
         }
         if (!IdentityNumbers.isUnifiedSocialCreditCode(employerCreditCode)) {
-            errors.add(new FieldError("employerCreditCode", "统一社会信用代码无效 / employerCreditCode is invalid (checksum)"));
+            errors.add(FieldError.of("employerCreditCode", "intake.creditCode.invalid"));
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            errors.add(new FieldError("reason", "请写明体检缘由（1000字以内） / reason is required (at most 1000)"));
+            errors.add(FieldError.of("reason", "healthCheck.reason"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidApplicationException(errors);

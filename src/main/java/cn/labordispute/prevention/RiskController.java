@@ -1,5 +1,6 @@
 package cn.labordispute.prevention;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.intake.NotPermittedException;
 import cn.labordispute.security.Caller;
 import java.net.URI;
@@ -19,8 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class RiskController {
 
-    private static final Map<String, String> NOT_FOUND = Map.of("message",
-            "没有该风险或无权查看 / no such risk, or not yours to see");
+    private static final Map<String, Object> NOT_FOUND = Texts.message("risk.notFound");
 
     private final RiskLedger ledger;
 

@@ -1,9 +1,10 @@
 package cn.labordispute.prevention;
 
+import cn.labordispute.cases.TaskInput;
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.cases.CaseNumbers;
 import cn.labordispute.cases.CaseRepository;
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.intake.IdentityNumbers;
 import cn.labordispute.intake.InvalidApplicationException;
 import cn.labordispute.security.Organisation;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -103,35 +103,33 @@ public class RiskLedger {
     private List<FieldError> validate(RiskReport r) {
         List<FieldError> errors = new ArrayList<>();
         if (r == null) {
-            errors.add(new FieldError("body", "请求内容为空 / request body is empty"));
+            errors.add(FieldError.of("body", "intake.body.empty"));
             return errors;
         }
         if (r.organisation() == null || organisations.find(r.organisation()).isEmpty()) {
-            errors.add(new FieldError("organisation", "没有该组织 / unknown organisation: " + r.organisation()));
+            errors.add(FieldError.of("organisation", "api.organisation.unknown", r.organisation()));
         }
         if (r.employerName() == null || r.employerName().isBlank() || r.employerName().length() > 200) {
-            errors.add(new FieldError("employerName", "请填写用人单位名称（200字以内） / employerName is required (at most 200)"));
+            errors.add(FieldError.of("employerName", "risk.employerName"));
         }
         if (r.employerCreditCode() != null && !r.employerCreditCode().isBlank()
                 && !IdentityNumbers.isUnifiedSocialCreditCode(r.employerCreditCode())) {
-            errors.add(new FieldError("employerCreditCode", "统一社会信用代码无效 / employerCreditCode is invalid (checksum)"));
+            errors.add(FieldError.of("employerCreditCode", "intake.creditCode.invalid"));
         }
         if (r.source() == null || !SOURCES.contains(r.source())) {
-            errors.add(new FieldError("source", "来源须为 " + String.join("、", SOURCES.stream().sorted().toList())
-                    + " 之一 / source must be one of them"));
+            errors.add(FieldError.of("source", "risk.source", String.join("、", SOURCES.stream().sorted().toList())));
         }
         if (r.affectedGroups() != null && !GROUPS.containsAll(r.affectedGroups())) {
-            errors.add(new FieldError("affectedGroups", "重点群体须为 MIGRANT、DISPATCHED、NEW_FORMS / affectedGroups must be "
-                    + "MIGRANT, DISPATCHED or NEW_FORMS"));
+            errors.add(FieldError.of("affectedGroups", "risk.affectedGroups"));
         }
         if (r.workers() == null || r.workers() < 1 || r.workers() > 1_000_000) {
-            errors.add(new FieldError("workers", "涉及人数至少为1 / workers must be at least 1"));
+            errors.add(FieldError.of("workers", "risk.workers"));
         }
         if (r.amount() != null && (r.amount().signum() < 0 || r.amount().compareTo(new BigDecimal("1000000000000")) >= 0)) {
-            errors.add(new FieldError("amount", "金额不能为负数或过大 / amount must be 0 or more"));
+            errors.add(FieldError.of("amount", "risk.amount"));
         }
         if (r.description() == null || r.description().isBlank() || r.description().length() > 2000) {
-            errors.add(new FieldError("description", "请写明风险情况（2000字以内） / description is required (at most 2000)"));
+            errors.add(FieldError.of("description", "risk.description"));
         }
         return errors;
     }
@@ -153,12 +151,11 @@ public class RiskLedger {
         String owner = (String) task.getVariable("riskOwner");
         String organisation = (String) task.getVariable("organisation");
         if (!staff.isStaffOf(owner, organisation)) {
-            throw new ProcessEngineException("责任人 " + owner + " 不是本组织工作人员 / riskOwner " + owner
-                    + " is not staff of " + organisation);
+            throw TaskInput.invalid("riskOwner", "risk.owner.notStaff", owner);
         }
         LocalDate due = LocalDate.parse(String.valueOf(task.getVariable("followUpDueDate")).substring(0, 10));
         if (due.isBefore(EngineTime.today())) {
-            throw new ProcessEngineException("跟进期限不能早于今天 / followUpDueDate cannot be in the past");
+            throw TaskInput.invalid("followUpDueDate", "risk.followUp.past");
         }
         task.getExecution().setVariable("riskOwner", owner.trim());
     }
@@ -169,15 +166,13 @@ public class RiskLedger {
         if ("TO_CASE".equals(outcome)) {
             Object caseNumber = task.getVariable("linkedCaseNumber");
             if (caseNumber == null || cases.findByNumber(caseNumber.toString().trim()).isEmpty()) {
-                throw new ProcessEngineException("没有案号为 " + caseNumber + " 的案件：请先一窗受理 / no case " + caseNumber
-                        + ": open it at intake first");
+                throw TaskInput.invalid("linkedCaseNumber", "risk.linkedCase.unknown", caseNumber);
             }
         }
         if ("CONTINUE".equals(outcome)) {
             Object next = task.getVariable("nextFollowUpDate");
             if (next == null || LocalDate.parse(next.toString().substring(0, 10)).isBefore(EngineTime.today())) {
-                throw new ProcessEngineException("继续跟进须填写不早于今天的下次跟进期限 / nextFollowUpDate is required and "
-                        + "cannot be in the past");
+                throw TaskInput.invalid("nextFollowUpDate", "risk.nextFollowUp");
             }
         }
     }

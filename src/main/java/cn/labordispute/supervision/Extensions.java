@@ -5,7 +5,7 @@ import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.cases.CaseRepository;
 import cn.labordispute.deadlines.Deadlines;
 import cn.labordispute.deadlines.StatutoryPeriods;
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.security.Caller;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,20 +92,18 @@ public class Extensions {
         Set<String> orgs = SupervisionService.supervised(caller);
         Request r = t == null ? null : request(t);
         if (r == null || (orgs != null && !orgs.contains(r.organisation()))) {
-            errors.add(new FieldError("taskId", "没有这个待审批的延期申请，或它不属于您督办的组织 / no such extension request in your organisations"));
+            errors.add(FieldError.of("taskId", "extension.unknown"));
             return errors;
         }
         if (approved == null) {
-            errors.add(new FieldError("approved", "请选择批准或不批准 / choose approve or refuse"));
+            errors.add(FieldError.of("approved", "extension.approved"));
         }
         if (Boolean.TRUE.equals(approved) && (days == null || days < 1 || days > r.remainingDays())) {
-            errors.add(new FieldError("days", "批准延长的日数须为1至" + r.remainingDays() + "日（合计不超过"
-                    + (r.grantedDays() + r.remainingDays()) + "日，已延长" + r.grantedDays() + "日） / the days must be 1 to "
-                    + r.remainingDays() + " (at most " + (r.grantedDays() + r.remainingDays()) + " in total, "
-                    + r.grantedDays() + " already granted)"));
+            errors.add(FieldError.of("days", "extension.days", r.remainingDays(),
+                    r.grantedDays() + r.remainingDays(), r.grantedDays()));
         }
         if (note != null && note.length() > 1000) {
-            errors.add(new FieldError("note", "审批意见不得超过1000字 / the note may have at most 1000 characters"));
+            errors.add(FieldError.of("note", "extension.note"));
         }
         if (!errors.isEmpty()) {
             return errors;

@@ -1,9 +1,10 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.security.StaffNames;
 import cn.labordispute.engine.TaskConflicts;
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.cases.CaseRepository;
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.security.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,10 +33,12 @@ public class Reassignment {
     private final CaseRepository cases;
     private final JdbcClient jdbc;
     private final TaskConflicts conflicts;
+    private final StaffNames staffNames;
 
     Reassignment(TaskService tasks, IdentityService identity, CaseRepository cases, JdbcClient jdbc,
-            TaskConflicts conflicts) {
+            TaskConflicts conflicts, StaffNames staffNames) {
         this.conflicts = conflicts;
+        this.staffNames = staffNames;
         this.tasks = tasks;
         this.identity = identity;
         this.cases = cases;
@@ -49,10 +52,10 @@ public class Reassignment {
         Map<Task, String> found = check(supervisor, taskIds, errors);
         boolean reassigning = assignee != null && !assignee.isBlank();
         if (!reassigning && (note == null || note.isBlank())) {
-            errors.add(new FieldError("assignee", "请选择改派给谁，或填写督办意见 / choose an assignee or write a note"));
+            errors.add(FieldError.of("assignee", "reassign.nothing"));
         }
         if (note != null && note.length() > 1000) {
-            errors.add(new FieldError("note", "督办意见不得超过1000字 / the note may have at most 1000 characters"));
+            errors.add(FieldError.of("note", "reassign.note"));
         }
         if (reassigning) {
             Set<String> groups = identity.createGroupQuery().groupMember(assignee).list().stream()
@@ -62,8 +65,7 @@ public class Reassignment {
                         .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType())
                                 && (assignee.equals(l.getUserId()) || groups.contains(l.getGroupId())));
                 if (!candidate) {
-                    errors.add(new FieldError("assignee", assignee + " 不是任务“" + t.getName() + "”的候选办理人 / "
-                            + assignee + " is not a candidate for task " + t.getTaskDefinitionKey()));
+                    errors.add(FieldError.of("assignee", "reassign.notCandidate", staffNames.of(assignee), t.getName()));
                 }
             }
         }
@@ -108,11 +110,11 @@ public class Reassignment {
         Set<String> orgs = SupervisionService.supervised(supervisor);
         Map<Task, String> found = new LinkedHashMap<>();
         if (orgs != null && orgs.isEmpty()) {
-            errors.add(new FieldError("taskId", "只有主管可以改派任务 / only supervisors may reassign tasks"));
+            errors.add(FieldError.of("taskId", "reassign.supervisorsOnly"));
             return found;
         }
         if (taskIds == null || taskIds.isEmpty()) {
-            errors.add(new FieldError("taskId", "请至少选择一个任务 / choose at least one task"));
+            errors.add(FieldError.of("taskId", "reassign.noTask"));
             return found;
         }
         for (String id : taskIds) {
@@ -122,7 +124,7 @@ public class Reassignment {
             }
             TaskCase c = t == null ? null : caseOf(id);
             if (t == null || c == null || (orgs != null && !orgs.contains(c.orgCode()))) {
-                errors.add(new FieldError("taskId", "任务不存在或不属于您督办的组织 / no such task in your organisations: " + id));
+                errors.add(FieldError.of("taskId", "reassign.unknownTask", id));
             } else {
                 found.put(t, c.caseNumber());
             }

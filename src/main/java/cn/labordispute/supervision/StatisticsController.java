@@ -1,8 +1,9 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.cases.CaseCauses;
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.security.Caller;
 import cn.labordispute.security.Organisations;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class StatisticsController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final String FORBIDDEN = "统计仅对主管开放，且只含本组织的案件 / statistics are for supervisors, and only for their own organisations";
 
     private final StatisticsService statistics;
     private final Organisations organisations;
@@ -58,36 +58,36 @@ class StatisticsController {
     private Checked check(Caller caller, StatisticsParams p) {
         Set<String> supervised = SupervisionService.supervised(caller);
         if (supervised != null && supervised.isEmpty()) {
-            return new Checked(null, 403, List.of(new FieldError("organisation", FORBIDDEN)));
+            return new Checked(null, 403, List.of(FieldError.of("organisation", "statistics.forbidden")));
         }
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = EngineTime.today();
         LocalDate to = date(p.to(), "to", today, errors);
         LocalDate from = date(p.from(), "from", today.withDayOfMonth(1).minusMonths(11), errors);
         if (from != null && to != null && from.isAfter(to)) {
-            errors.add(new FieldError("from", "开始日期晚于结束日期 / 'from' is after 'to'"));
+            errors.add(FieldError.of("from", "statistics.fromAfterTo"));
         }
         if (from != null && to != null && from.plusYears(10).isBefore(to)) {
-            errors.add(new FieldError("from", "统计期间最长十年 / the period may cover at most ten years"));
+            errors.add(FieldError.of("from", "statistics.tooLong"));
         }
         Set<String> scope = supervised;
         String org = blank(p.organisation());
         if (org != null) {
             if (organisations.find(org).isEmpty()) {
-                errors.add(new FieldError("organisation", "没有该组织 / no such organisation: " + org));
+                errors.add(FieldError.of("organisation", "api.organisation.unknown", org));
             } else if (supervised != null && !supervised.contains(org)) {
-                return new Checked(null, 403, List.of(new FieldError("organisation", FORBIDDEN)));
+                return new Checked(null, 403, List.of(FieldError.of("organisation", "statistics.forbidden")));
             } else {
                 scope = Set.of(org);
             }
         }
         String cause = blank(p.cause());
         if (cause != null && causes.find(cause).isEmpty()) {
-            errors.add(new FieldError("cause", "没有该案由 / no such case cause: " + cause));
+            errors.add(FieldError.of("cause", "statistics.cause", cause));
         }
         String collective = blank(p.collective());
         if (collective != null && !collective.equals("true") && !collective.equals("false")) {
-            errors.add(new FieldError("collective", "应为 true 或 false / must be true or false"));
+            errors.add(FieldError.of("collective", "statistics.collective"));
         }
         if (!errors.isEmpty()) {
             return new Checked(null, 400, errors);
@@ -139,13 +139,13 @@ class StatisticsController {
             return refusal(checked);
         }
         if (!format.equals("csv") && !format.equals("xlsx")) {
-            return refusal(new Checked(null, 400, List.of(new FieldError("format", "应为 csv 或 xlsx / must be csv or xlsx"))));
+            return refusal(new Checked(null, 400, List.of(FieldError.of("format", "statistics.format"))));
         }
         Map<String, Table> tables = StatisticsTables.of(statistics.compute(checked.filter()));
         Table table = tables.get(figure);
         if (table == null) {
-            return refusal(new Checked(null, 400, List.of(new FieldError("figure",
-                    "可导出的指标：" + String.join(", ", tables.keySet()) + " / figures: " + String.join(", ", tables.keySet())))));
+            return refusal(new Checked(null, 400, List.of(FieldError.of("figure",
+                    "statistics.figure", String.join(", ", tables.keySet())))));
         }
         boolean csv = format.equals("csv");
         String name = table.title() + "-" + checked.filter().from() + "-" + checked.filter().to() + "." + format;
@@ -157,9 +157,9 @@ class StatisticsController {
     }
 
     private static ResponseEntity<?> refusal(Checked checked) {
-        String message = checked.status() == 403 ? "无权查看 / not permitted" : "查询参数有误 / invalid query parameter";
+        String key = checked.status() == 403 ? "api.notPermitted" : "api.badParameter";
         return ResponseEntity.status(HttpStatus.valueOf(checked.status()))
-                .body(Map.of("message", message, "errors", checked.errors()));
+                .body(Map.of("message", Texts.zh(key), "messageEn", Texts.en(key), "errors", checked.errors()));
     }
 
     private static LocalDate date(String value, String field, LocalDate otherwise, List<FieldError> errors) {
@@ -170,7 +170,7 @@ class StatisticsController {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "日期格式应为 YYYY-MM-DD / dates are written YYYY-MM-DD"));
+            errors.add(FieldError.of(field, "api.date.malformed"));
             return null;
         }
     }

@@ -1,7 +1,8 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.calendar.EngineTime;
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import cn.labordispute.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class SubsidyController {
 
-    private static final String FORBIDDEN = "补贴报表仅对主管开放 / the subsidy report is for supervisors";
-
     private final CaseSubsidies subsidies;
 
     SubsidyController(CaseSubsidies subsidies) {
@@ -39,12 +38,12 @@ class SubsidyController {
     ResponseEntity<?> report(@RequestParam(required = false) String month, Caller caller) {
         Set<String> scope = SupervisionService.supervised(caller);
         if (scope != null && scope.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", FORBIDDEN));
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", Texts.zh("subsidy.forbidden"), "messageEn", Texts.en("subsidy.forbidden")));
         }
         YearMonth m = parse(month);
         if (m == null) {
-            return ResponseEntity.badRequest().body(Map.of("message", "月份格式有误 / invalid month",
-                    "errors", List.of(new FieldError("month", "月份应为 YYYY-MM，如 2026-11 / month must be YYYY-MM"))));
+            return ResponseEntity.badRequest().body(Map.of("message", Texts.zh("api.invalid"),
+                    "messageEn", Texts.en("api.invalid"), "errors", List.of(FieldError.of("month", "subsidy.month"))));
         }
         return ResponseEntity.ok(Map.of("month", m.toString(), "mediators", subsidies.month(m, scope)));
     }
@@ -58,8 +57,8 @@ class SubsidyController {
         if ((scope != null && scope.isEmpty()) || m == null) {
             response.setStatus(m == null ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_FORBIDDEN);
             model.addAttribute("errors", List.of(m == null
-                    ? new FieldError("month", "月份应为 YYYY-MM，如 2026-11 / month must be YYYY-MM")
-                    : new FieldError("role", FORBIDDEN)));
+                    ? FieldError.of("month", "subsidy.month")
+                    : FieldError.of("role", "subsidy.forbidden")));
             model.addAttribute("month", month);
             model.addAttribute("rows", List.of());
             model.addAttribute("total", BigDecimal.ZERO);

@@ -4,7 +4,7 @@ import cn.labordispute.security.Caller;
 import cn.labordispute.cases.CaseAccess;
 import cn.labordispute.cases.PersonalData;
 import cn.labordispute.deadlines.DeadlineRecords;
-import cn.labordispute.intake.FieldError;
+import cn.labordispute.text.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

@@ -1,15 +1,22 @@
 package cn.labordispute.text;
 
+import cn.labordispute.calendar.Times;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The words people read in the staff pages' and the API's answers, from the message bundles
  * {@code i18n/messages.properties} (Chinese) and {@code i18n/messages_en.properties} (English, for the API and the
- * party portal's English pages) — never from literals in the code. Arguments follow {@link java.text.MessageFormat}.
+ * party portal's English pages) — never from literals in the code. Arguments follow {@link java.text.MessageFormat};
+ * dates and times among them are written as the reader writes them ({@link #localised}).
  */
 public final class Texts {
 
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
     private static final ResourceBundleMessageSource BUNDLE = new ResourceBundleMessageSource();
 
     static {
@@ -24,11 +31,35 @@ public final class Texts {
 
     /** The message in Chinese. */
     public static String zh(String key, Object... args) {
-        return BUNDLE.getMessage(key, args, Locale.CHINESE);
+        return BUNDLE.getMessage(key, localised(args, Locale.CHINESE), Locale.CHINESE);
     }
 
     /** The message in English. */
     public static String en(String key, Object... args) {
-        return BUNDLE.getMessage(key, args, Locale.ENGLISH);
+        return BUNDLE.getMessage(key, localised(args, Locale.ENGLISH), Locale.ENGLISH);
+    }
+
+    /** An answer's body: {@code message} in Chinese and {@code messageEn} in English. */
+    public static java.util.Map<String, Object> message(String key, Object... args) {
+        return java.util.Map.of("message", zh(key, args), "messageEn", en(key, args));
+    }
+
+    /**
+     * Dates and times as the reader writes them — 2026年12月9日 10:00, or 9 Dec 2026 10:00 — never an ISO string;
+     * a missing value prints as nothing.
+     */
+    public static Object[] localised(Object[] args, Locale locale) {
+        Object[] out = args.clone();
+        boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof LocalDateTime t) {
+                out[i] = english ? t.format(ENGLISH_TIME) : Times.INSTANCE.dateTime(t);
+            } else if (out[i] instanceof LocalDate d) {
+                out[i] = english ? d.format(ENGLISH_DATE) : Times.INSTANCE.date(d);
+            } else if (out[i] == null) {
+                out[i] = "";
+            }
+        }
+        return out;
     }
 }

@@ -226,7 +226,7 @@ public final class BoardBenchmark {
     /**
      * What a mediator's Tasklist asks the engine REST API for (本组待认领: her group's unassigned tasks by due date, a
      * page of 50, and the count beside the filter; the filter's page of 15 as the Tasklist lists it, without and with
-     * the cards' case variables, and 搜索任务 by a case-number fragment), over HTTP as she is authenticated, 45 calls
+     * the cards' case variables, and 搜索任务 by a case-number fragment and by an employer's name, with its count), over HTTP as she is authenticated, 45 calls
      * each so that the PostgreSQL driver's switch to a server-side prepared statement (after 5 executions) is
      * measured too.
      */
@@ -237,6 +237,9 @@ public final class BoardBenchmark {
         String filter = filterId(client, port, auth, "本组待认领");
         String byDue = "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]";
         String search = "{\"processVariables\":[{\"name\":\"案号或当事人\",\"operator\":\"like\",\"value\":\"%00042号%\"}],"
+                + byDue + "}";
+        // an employer's name: 合成用人单位42 and 420…429, about one case in fifty, so the pool has tasks that match
+        String employer = "{\"processVariables\":[{\"name\":\"案号或当事人\",\"operator\":\"like\",\"value\":\"%合成用人单位42%\"}],"
                 + byDue + "}";
         record Call(String label, java.net.http.HttpRequest request) {
         }
@@ -254,7 +257,12 @@ public final class BoardBenchmark {
                 new Call("filter + cards", to.apply(list, "application/hal+json").header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{" + byDue + "}")).build()),
                 new Call("search + cards", to.apply(list, "application/hal+json").header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(search)).build()));
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(search)).build()),
+                new Call("employer + cards", to.apply(list, "application/hal+json").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(employer)).build()),
+                new Call("employer count", to.apply("/engine-rest/filter/" + filter + "/count", "application/json")
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(employer)).build()));
         for (Call call : calls) {
             java.net.http.HttpRequest request = call.request();
             long[] all = new long[45];

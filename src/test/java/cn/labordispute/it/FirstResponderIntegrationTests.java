@@ -51,7 +51,7 @@ class FirstResponderIntegrationTests {
         assertThat(handOver(zhanglei, caseNumber, "zhanglei", "我来办").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<Map<String, Object>> wrong = handOver(wangfang, caseNumber, "lixiaoyun", "");
         assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(wrong.getBody().toString()).contains("to", "lixiaoyun 不是本组织的工作人员", "note");
+        assertThat(wrong.getBody().toString()).contains("to", "李晓云不是本组织的工作人员", "note");
         assertThat(wangfang.getCase(caseNumber).getBody()).containsEntry("firstResponder", "wangfang");
 
         ResponseEntity<Map<String, Object>> done = handOver(wangfang, caseNumber, "zhanglei", "本人外出培训，交张磊继续办理");

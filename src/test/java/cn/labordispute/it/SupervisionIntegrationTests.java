@@ -243,7 +243,7 @@ class SupervisionIntegrationTests {
         ResponseEntity<String> refused = act(cookie, csrfOf(cookie), List.of(task), "lixiaoyun", "");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody()).contains("lixiaoyun 不是任务“受理审查”的候选办理人").contains("assignee");
+        assertThat(refused.getBody()).contains("李晓云不是任务“受理审查”的候选办理人").contains("assignee");
         assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
         assertThat(timeline(yuzhongCase, "REASSIGNED")).isEmpty();
     }

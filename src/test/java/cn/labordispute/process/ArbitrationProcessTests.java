@@ -299,7 +299,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         assertThat(candidateGroups("Task_ScheduleHearing")).containsExactly("arbitrator-yuzhong");
         // today is Thu 24 Sep: Tue 29 Sep is the earliest hearing day, Mon 28 Sep is too soon
         assertThat(refusal("Task_ScheduleHearing", "hearingAt", "2026-09-28T09:30", "hearingPlace", "第一仲裁庭",
-                "presidingArbitrator", "赵敏")).contains("hearingAt", "至少5日后", "2026-09-29");
+                "presidingArbitrator", "赵敏")).contains("hearingAt", "至少5日后", "2026年9月29日");
         assertThat(pi).isWaitingAt("Task_ScheduleHearing");
         assertThat(documents.issued).doesNotContain("ARBITRATION_HEARING_NOTICE");
 
@@ -329,7 +329,7 @@ class ArbitrationProcessTests extends ProcessTestSupport {
         hearingScheduled("2026-10-12T09:30");
         // the hearing is Mon 12 Oct: asked on Sat 10 Oct is too late, on Fri 9 Oct in time
         assertThat(refusal("Task_HoldHearing", "hearingOutcome", "POSTPONED", "postponementRequestedOn", "2026-10-10",
-                "postponementReason", "证人出差")).contains("postponementRequestedOn", "3日前", "2026-10-09");
+                "postponementReason", "证人出差")).contains("postponementRequestedOn", "3日前", "2026年10月9日");
         complete("Task_HoldHearing", "hearingOutcome", "POSTPONED", "postponementRequestedOn", "2026-10-09",
                 "postponementReason", "申请人住院");
 
