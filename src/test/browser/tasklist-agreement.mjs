@@ -126,4 +126,18 @@ await withBrowser(async browser => {
   await docs.screenshot({ path: `${shots}/documents.png` });
   const pdf = await docs.request.get(base + await docs.locator('tr.current a:has-text("PDF")').getAttribute('href'));
   check(pdf.status() === 200 && (await pdf.body()).subarray(0, 4).toString() === '%PDF', 'the PDF downloads');
+
+  // only what the document rules let a mediator issue at fulfilment is offered; one issued in error is voided, kept
+  const offered = await docs.locator('#kind option').allInnerTexts();
+  check(offered.includes('支付令申请书') && !offered.includes('仲裁裁决书') && !offered.includes('民事起诉状'),
+    `a mediator is offered only what she may issue at this stage (${offered.join('、')})`);
+  await docs.fill('#reason', '申请书中的金额有误，重新出具');
+  await docs.click('#void-form button[type=submit]');
+  await docs.waitForSelector('#voided-note');
+  const note = await docs.locator('#voided-note').innerText();
+  check(note.includes('王芳') && note.includes('申请书中的金额有误') && !note.includes('wangfang'),
+    `the voided document says who voided it and why (${note})`);
+  await docs.frameLocator('#preview').locator('text=本文书已作废').waitFor();
+  check(await docs.locator('tr.current .badge:has-text("已作废")').count() === 1, 'the list marks it void');
+  await docs.screenshot({ path: `${shots}/documents-voided.png` });
 });

@@ -63,6 +63,12 @@ public class Signatures {
                 .list();
     }
 
+    /** Whether a party has signed this document. */
+    boolean signed(long documentId) {
+        return jdbc.sql("SELECT COUNT(*) FROM dc_signature WHERE document_id = ?").param(documentId).query(Long.class)
+                .single() > 0;
+    }
+
     boolean locked(long caseId, DocumentKind kind) {
         return jdbc.sql("SELECT COUNT(*) FROM dc_signature s JOIN dc_document d ON d.id = s.document_id "
                         + "WHERE d.case_id = ? AND d.kind = ?").params(caseId, kind.name()).query(Long.class).single() > 0;

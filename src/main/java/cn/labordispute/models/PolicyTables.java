@@ -4,6 +4,7 @@ import cn.labordispute.arbitration.MinimumWages;
 import cn.labordispute.calculator.AverageWages;
 import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.deadlines.DeadlinesProperties;
+import cn.labordispute.documents.DocumentRules;
 import cn.labordispute.deadlines.StatutoryPeriods;
 import cn.labordispute.intake.AmountLimits;
 import jakarta.annotation.PostConstruct;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The policy tables that are data, not models (the periods table, the holiday calendar, the minimum and average wages, the amount ceilings), as versioned rows: the
+ * The policy tables that are data, not models (the periods table, the holiday calendar, the minimum and average wages, the
+ * amount ceilings, the document rules), as versioned rows: the
  * newest version is in force. A new build whose file differs from the last release's adds a 'release' version;
  * policy staff add 'policy' versions through the deploy path. Each version is checked by the same code that reads it.
  */
@@ -42,6 +44,7 @@ public class PolicyTables {
     public static final String MINIMUM_WAGES = "minimum-wages.csv";
     public static final String AVERAGE_WAGES = "average-wages.csv";
     public static final String AMOUNT_LIMITS = "amount-limits.csv";
+    public static final String DOCUMENT_RULES = "document-rules.csv";
 
     /** One version of a table. */
     public record Version(String name, int version, String content, String sha256, String source, String comment,
@@ -58,13 +61,15 @@ public class PolicyTables {
     private final Map<String, Integer> inForce = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PolicyTables(JdbcTemplate jdbc, DeadlinesProperties properties, StatutoryPeriods periods,
-            WorkingDayCalendar calendar, MinimumWages minimumWages, AverageWages averageWages, AmountLimits amountLimits) {
+            WorkingDayCalendar calendar, MinimumWages minimumWages, AverageWages averageWages, AmountLimits amountLimits,
+            DocumentRules documentRules) {
         this.jdbc = jdbc;
         tables.put(PERIODS, new Table(properties.periods(), r -> new StatutoryPeriods(r, properties.lengths()), periods::reload));
         tables.put(HOLIDAYS, new Table(properties.holidays(), WorkingDayCalendar::new, calendar::reload));
         tables.put(MINIMUM_WAGES, new Table(minimumWages.shipped(), MinimumWages::new, minimumWages::reload));
         tables.put(AVERAGE_WAGES, new Table(averageWages.shipped(), AverageWages::new, averageWages::reload));
         tables.put(AMOUNT_LIMITS, new Table(amountLimits.shipped(), AmountLimits::new, amountLimits::reload));
+        tables.put(DOCUMENT_RULES, new Table(documentRules.shipped(), DocumentRules::new, documentRules::reload));
     }
 
     public boolean isTable(String name) {

@@ -125,7 +125,7 @@ class PortalApplications {
         if (stored > 0) {
             cases.addEventAtCurrentStage(caseNumber, "EVIDENCE_ADDED", "申请人网上提交证据 " + stored + " 份", EngineTime.now());
         }
-        IssuedDocument document = documents.generate(caseNumber, APPLICATION_DOCUMENT.get(application.requestedProcedure()),
+        IssuedDocument document = documents.issueApplication(caseNumber, APPLICATION_DOCUMENT.get(application.requestedProcedure()),
                 PORTAL_USER);
         notifications.notify(caseNumber, "SUBMITTED", "notice.SUBMITTED", caseNumber);
         return new Submitted(caseNumber, accessCode, document, warning, false);

@@ -256,7 +256,7 @@ class PortalController {
                 .map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                                 .filename(d.title() + "-" + d.id() + ".pdf", StandardCharsets.UTF_8).build().toString())
-                        .body(pdf.render(d.content())))
+                        .body(pdf.render(documents.printable(d))))
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 

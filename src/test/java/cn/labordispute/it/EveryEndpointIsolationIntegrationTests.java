@@ -109,7 +109,7 @@ class EveryEndpointIsolationIntegrationTests {
         Map<String, Object> application = Applications.mediation("jishou");
         String caseNumber = intake.open(new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
                 .convertValue(application, cn.labordispute.intake.CaseApplication.class));
-        long document = documents.generate(caseNumber, DocumentKind.find("MEDIATION_APPLICATION").orElseThrow(),
+        long document = documents.issueApplication(caseNumber, DocumentKind.find("MEDIATION_APPLICATION").orElseThrow(),
                 "lixiaoyun").id();
         long caseId = jdbc.sql("SELECT id FROM dc_case WHERE case_number = ?").param(caseNumber).query(Long.class)
                 .single();
