@@ -79,6 +79,29 @@ class LaborDisputeCaseProcessTests extends ProcessTestSupport {
     }
 
     @Test
+    void aDirectArbitrationApplicationCountsItsAcceptancePeriodFromTheDayItWasReceivedNotRegistered() {
+        // received on Friday 4 December, registered on Monday 7 December: five days from the 4th end on the 9th
+        ClockUtil.setCurrentTime(at(LocalDate.of(2026, 12, 7), 9));
+        ProcessInstance pi = start("labor_dispute_case", "requestedProcedure", "ARBITRATION", "collective", false,
+                "wageArrears", true, "applicationReceivedOn", "2026-12-04");
+
+        assertThat(pi).isWaitingAt("CallActivity_Arbitration");
+        assertThat(dueDay("Task_DecideArbitrationAcceptance")).isEqualTo(LocalDate.of(2026, 12, 9));
+    }
+
+    @Test
+    void anArbitrationAfterAFailedMediationCountsFromTheDayItBeginsNotFromTheFirstApplication() {
+        ProcessInstance pi = open("MEDIATION"); // received Thu 24 September
+        mediationAccepted();
+        ClockUtil.setCurrentTime(at(LocalDate.of(2026, 10, 12), 9)); // the mediation fails on Monday 12 October
+        mediationSession("FAILED");
+
+        assertThat(pi).isWaitingAt("CallActivity_Arbitration");
+        // five days from the 12th end on Saturday the 17th, so on the next working day
+        assertThat(dueDay("Task_DecideArbitrationAcceptance")).isEqualTo(LocalDate.of(2026, 10, 19));
+    }
+
+    @Test
     void fulfilledNegotiationClosesTheCase() {
         ProcessInstance pi = open("NEGOTIATION");
         complete("Task_RecordNegotiationResponse", "otherPartyAgrees", true, "negotiationDeadline", "2026-10-12");
