@@ -38,9 +38,9 @@ public class CaseRepository {
         long id = key.getKey().longValue();
         for (Party p : parties) {
             jdbc.sql("INSERT INTO dc_party (case_id, role, name, id_type, id_number, phone, address, migrant_worker, "
-                            + "claimed_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "claimed_amount, id_suffix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(id, p.role().name(), p.name(), p.idType(), p.idNumber(), p.phone(), p.address(),
-                            p.migrantWorker(), p.claimedAmount())
+                            p.migrantWorker(), p.claimedAmount(), CaseQueries.suffix(p.idNumber()))
                     .update();
         }
         for (Claim claim : claims) {
@@ -256,11 +256,7 @@ public class CaseRepository {
             params.add(f.receivedTo());
         }
         if (f.text() != null && !f.text().isBlank()) {
-            sql.append(" AND (c.case_number LIKE ? OR EXISTS (SELECT 1 FROM dc_party p WHERE p.case_id = c.id "
-                    + "AND p.name LIKE ?))");
-            String like = "%" + f.text().trim() + "%";
-            params.add(like);
-            params.add(like);
+            CaseQueries.where(f.text(), sql, params);
         }
     }
 

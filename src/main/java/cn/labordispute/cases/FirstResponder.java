@@ -1,5 +1,6 @@
 package cn.labordispute.cases;
 
+import cn.labordispute.security.Roles;
 import cn.labordispute.security.StaffNames;
 import cn.labordispute.text.FieldError;
 import cn.labordispute.calendar.EngineTime;
@@ -43,6 +44,19 @@ public class FirstResponder {
         this.tasks = tasks;
     }
 
+    /** Whether the caller may hand the case over: its first responder, or a supervisor of its organisation. */
+    public boolean mayHandOver(Caller caller, DisputeCase c) {
+        return caller.userId().equals(cases.firstResponder(c.id()).orElse(null)) || caller.cityWide()
+                || caller.groups().contains(Roles.SUPERVISOR.groupFor(c.orgCode()));
+    }
+
+    /** The staff of the case's organisation the case can be handed to (not the present first responder). */
+    public java.util.Map<String, String> colleagues(DisputeCase c) {
+        java.util.Map<String, String> staffOf = new java.util.LinkedHashMap<>(staff.staffOf(c.orgCode()));
+        cases.firstResponder(c.id()).ifPresent(staffOf::remove);
+        return staffOf;
+    }
+
     /** Hands the case over; returns the refusals (empty when done). */
     @Transactional
     public List<Refusal> handOver(Caller caller, String caseNumber, String to, String note) {
@@ -53,8 +67,7 @@ public class FirstResponder {
             return refusals;
         }
         String current = cases.firstResponder(c.id()).orElse(null);
-        boolean supervisor = caller.groups().contains("supervisor-" + c.orgCode()) || caller.cityWide();
-        if (!caller.userId().equals(current) && !supervisor) {
+        if (!mayHandOver(caller, c)) {
             refusals.add(new Refusal(403, FieldError.of("firstResponder", "handOver.notOwner")));
             return refusals;
         }

@@ -35,6 +35,21 @@ public class StaffDirectory {
         return userId != null && !userId.isBlank() && caller(userId.trim()).organisations().contains(organisation);
     }
 
+    /** The staff of an organisation in any of its roles, by login, with the name a person reads, ordered by name. */
+    public java.util.Map<String, String> staffOf(String organisation) {
+        java.util.Map<String, String> staff = new java.util.TreeMap<>();
+        for (Roles role : Roles.values()) {
+            for (User u : identity.createUserQuery().memberOfGroup(role.groupFor(organisation)).list()) {
+                String name = Objects.toString(u.getFirstName(), "").trim();
+                staff.put(u.getId(), name.isEmpty() ? u.getId() : name);
+            }
+        }
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        staff.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue(java.text.Collator.getInstance(java.util.Locale.CHINA)))
+                .forEach(e -> byName.put(e.getKey(), e.getValue()));
+        return byName;
+    }
+
     /**
      * The name a person reads for a member of staff (王芳: the user's first name holds the full Chinese name, the last
      * name the title), or the login where the directory has no name.

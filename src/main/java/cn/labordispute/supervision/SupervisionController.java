@@ -2,6 +2,7 @@ package cn.labordispute.supervision;
 
 import cn.labordispute.security.Caller;
 import cn.labordispute.cases.CaseAccess;
+import cn.labordispute.cases.FirstResponder;
 import cn.labordispute.cases.PersonalData;
 import cn.labordispute.deadlines.DeadlineRecords;
 import cn.labordispute.text.FieldError;
@@ -25,9 +26,11 @@ class SupervisionController {
     private final CaseDiagrams diagrams;
     private final DeadlineRecords deadlines;
     private final Extensions extensions;
+    private final FirstResponder firstResponder;
 
     SupervisionController(SupervisionService supervision, Reassignment reassignment, CaseAccess access,
-            CaseDiagrams diagrams, DeadlineRecords deadlines, Extensions extensions) {
+            CaseDiagrams diagrams, DeadlineRecords deadlines, Extensions extensions, FirstResponder firstResponder) {
+        this.firstResponder = firstResponder;
         this.extensions = extensions;
         this.supervision = supervision;
         this.reassignment = reassignment;
@@ -56,6 +59,8 @@ class SupervisionController {
             return "pages/case-not-found";
         }
         model.addAttribute("c", found.get());
+        access.find(caseNumber, caller).filter(c -> firstResponder.mayHandOver(caller, c)).ifPresent(c ->
+                model.addAttribute("colleagues", firstResponder.colleagues(c)));
         model.addAttribute("deadlines", deadlines.forCase(caseNumber));
         model.addAttribute("diagrams", diagrams.forCase(caseNumber));
         return "pages/case";
