@@ -1,5 +1,6 @@
 package cn.labordispute.cases;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.security.Roles;
 import cn.labordispute.security.StaffNames;
 import cn.labordispute.text.FieldError;
@@ -96,8 +97,9 @@ public class FirstResponder {
                 tasks.setAssignee(t.getId(), to);
             }
         }
-        cases.addEventAtCurrentStage(caseNumber, "FIRST_RESPONDER", "首问责任人由 " + (current == null ? "（无）" : current)
-                + " 移交给 " + to + "（" + caller.userId() + "）：" + note.trim(), EngineTime.now());
+        cases.addEventAtCurrentStage(caseNumber, "FIRST_RESPONDER", Texts.zh("handOver.event",
+                current == null ? "—" : names.of(current), names.of(to), names.of(caller.userId()), note.trim()),
+                EngineTime.now());
         return refusals;
     }
 

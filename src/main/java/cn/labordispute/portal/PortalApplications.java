@@ -110,12 +110,7 @@ class PortalApplications {
         }
         String caseNumber = intake.openOnline(application, form.requestKey).caseNumber();
         DisputeCase c = cases.findByNumber(caseNumber).orElseThrow();
-        String accessCode = Secrets.accessCode();
-        jdbc.sql("INSERT INTO pt_access (case_id, applicant_role, phone, code_hash, language, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(c.id(), form.applicantRole, Phones.normalise(phone), Secrets.hash(accessCode), english ? "en" : "zh",
-                        Timestamp.from(EngineTime.now()))
-                .update();
+        String accessCode = grantAccess(c.id(), form.applicantRole, phone, english);
         int stored = evidence.store(c.id(), uploads, c.stage().name());
         boolean wageClaim = application.claims().stream().anyMatch(k -> k.causeCode().startsWith("PAY"));
         Optional<FieldError> warning = limitation.warning(knewOn, EngineTime.today(), form.stillEmployed, wageClaim, endedOn,
@@ -131,13 +126,32 @@ class PortalApplications {
         return new Submitted(caseNumber, accessCode, document, warning, false);
     }
 
+    /**
+     * The applicant's access to 我的申请: a new access code (returned once, stored hashed) for the case and the
+     * applicant's phone, in the language the applicant reads.
+     */
+    String grantAccess(long caseId, String applicantRole, String phone, boolean english) {
+        String accessCode = Secrets.accessCode();
+        jdbc.sql("INSERT INTO pt_access (case_id, applicant_role, phone, code_hash, language, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")
+                .params(caseId, applicantRole, Phones.normalise(phone), Secrets.hash(accessCode), english ? "en" : "zh",
+                        Timestamp.from(EngineTime.now()))
+                .update();
+        return accessCode;
+    }
+
+    /** The document that records an application in writing, by the procedure applied for. */
+    static DocumentKind applicationDocument(String procedure) {
+        return APPLICATION_DOCUMENT.get(procedure);
+    }
+
     /** This form was submitted already: its case, not a second one. */
     private Optional<Submitted> submittedBefore(CaseApplication application, String requestKey) {
         return intake.openedOnlineBefore(application, requestKey).map(caseNumber -> new Submitted(caseNumber, null,
                 documents.list(caseNumber).stream().findFirst().orElse(null), Optional.empty(), true));
     }
 
-    private static CaseApplication application(ApplyForm f, List<FieldError> errors, List<Integer> rows) {
+    static CaseApplication application(ApplyForm f, List<FieldError> errors, List<Integer> rows) {
         List<CaseApplication.ClaimItem> claims = new ArrayList<>();
         for (int i = 0; i < f.claimCause.size(); i++) {
             String cause = f.claimCause.get(i);

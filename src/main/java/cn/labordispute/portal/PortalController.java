@@ -318,7 +318,7 @@ class PortalController {
     }
 
 
-    private static List<Evidence.Upload> uploads(List<MultipartFile> files) {
+    static List<Evidence.Upload> uploads(List<MultipartFile> files) {
         List<Evidence.Upload> uploads = new ArrayList<>();
         if (files == null) {
             return uploads;

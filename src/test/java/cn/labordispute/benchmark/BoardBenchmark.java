@@ -313,6 +313,13 @@ public final class BoardBenchmark {
         System.out.printf("ANALYZE in %d ms%n", System.currentTimeMillis() - analyzeStart);
         timeTasklist(context, "wangfang", "mediator-yuzhong");
         timeTasklist(context, "lixiaoyun", "mediator-jishou");
+        // 案件查询 as the counter uses it: by number (typed without 〔〕), by a worker's name, by the last four characters
+        // of an identity number (one of eight synthetic numbers: an eighth of all cases match), by an employer's name
+        for (String user : List.of("wangfang", "hemei")) {
+            for (String q : List.of("渝中劳调2026 15", "劳动者1234", "1232", "合成用人单位42")) {
+                timePage(context, user, "/cases?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
         SupervisionService board = context.getBean(SupervisionService.class);
         StaffDirectory staff = context.getBean(StaffDirectory.class);
         for (String user : List.of("liuyang", "hemei", "wangfang")) {

@@ -58,7 +58,7 @@ class FirstResponderIntegrationTests {
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
         Map<String, Object> c = zhanglei.getCase(caseNumber).getBody();
         assertThat(c).containsEntry("firstResponder", "zhanglei");
-        assertThat(c.get("timeline").toString()).contains("首问责任人由 wangfang 移交给 zhanglei", "外出培训");
+        assertThat(c.get("timeline").toString()).contains("首问责任人由王芳移交给张磊", "外出培训");
         assertThat(only(zhanglei.tasks(caseNumber))).containsEntry("assignee", "zhanglei");
 
         // the applicant asks for a correction, then signs; the case goes on to mediation
