@@ -52,15 +52,42 @@ public class RiskLedger {
     private final CaseRepository cases;
     private final RuntimeService runtime;
     private final StaffDirectory staff;
+    private final org.camunda.bpm.engine.DecisionService decisions;
 
     RiskLedger(JdbcClient jdbc, Organisations organisations, CaseNumbers numbers, CaseRepository cases,
-            RuntimeService runtime, StaffDirectory staff) {
+            RuntimeService runtime, StaffDirectory staff, org.camunda.bpm.engine.DecisionService decisions) {
+        this.decisions = decisions;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.numbers = numbers;
         this.cases = cases;
         this.runtime = runtime;
         this.staff = staff;
+    }
+
+    /** How the risk would be graded, before it is saved: the decision table risk_grading on the same facts. */
+    public record Grade(String level, String levelLabel, String category, String categoryLabel) {
+    }
+
+    /**
+     * The grade the decision table gives this report (the newest deployed risk_grading, as the process that a saved
+     * report starts uses); the report's own problems first ({@link InvalidApplicationException}), nothing stored.
+     */
+    public Grade grade(RiskReport r) {
+        List<FieldError> errors = validate(r);
+        if (!errors.isEmpty()) {
+            throw new InvalidApplicationException(errors);
+        }
+        Map<String, Object> v = new HashMap<>();
+        v.put("workers", r.workers());
+        v.put("amount", r.amount() == null ? 0.0 : r.amount().doubleValue());
+        v.put("source", r.source());
+        v.put("petitionRisk", Boolean.TRUE.equals(r.petitionRisk()));
+        Map<String, Object> result = decisions.evaluateDecisionTableByKey("risk_grading").variables(v).evaluate()
+                .getSingleResult().getEntryMap();
+        String level = (String) result.get("level");
+        String category = (String) result.get("category");
+        return new Grade(level, Risk.label(level), category, Risk.CATEGORIES.getOrDefault(category, category));
     }
 
     /** Stores the risk and starts its grading and response; throws {@link InvalidApplicationException} naming fields. */
