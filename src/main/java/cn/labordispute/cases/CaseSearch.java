@@ -54,8 +54,35 @@ public class CaseSearch {
                 null, text == null || text.isBlank() ? null : text, page, PAGE);
         List<DisputeCase> found = cases.search(filter, caller.visibleOrganisations());
         long total = found.size() < PAGE && page == 0 ? found.size() : cases.count(filter, caller.visibleOrganisations());
+        return new Found(hits(found), total, filter.page());
+    }
+
+    /**
+     * Every case of the caller's organisations in which a party with this identity number (a worker's identity
+     * number, an employer's credit code) appears in this role, newest first, at most 200: the person's or the
+     * enterprise's record (P档 / C档).
+     */
+    public List<Hit> withParty(Caller caller, Party.Role role, String idNumber) {
+        java.util.Set<String> orgs = caller.visibleOrganisations();
+        if (idNumber == null || (orgs != null && orgs.isEmpty())) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT c.case_number, c.received_on, c.id FROM dc_case c "
+                + "JOIN dc_party p ON p.case_id = c.id WHERE p.role = ? AND p.id_number = ?");
+        List<Object> params = new ArrayList<>(List.of(role.name(), idNumber));
+        if (orgs != null) {
+            sql.append(" AND c.org_code IN (").append(String.join(", ", orgs.stream().map(o -> "?").toList())).append(")");
+            params.addAll(orgs);
+        }
+        sql.append(" ORDER BY c.received_on DESC, c.id DESC LIMIT 200");
+        List<DisputeCase> found = jdbc.sql(sql.toString()).params(params).query((rs, n) -> rs.getString(1)).list()
+                .stream().map(cases::findByNumber).flatMap(Optional::stream).toList();
+        return hits(found);
+    }
+
+    private List<Hit> hits(List<DisputeCase> found) {
         if (found.isEmpty()) {
-            return new Found(List.of(), total, filter.page());
+            return List.of();
         }
         Map<Long, List<String[]>> parties = parties(found);
         Map<String, Task> next = nextSteps(found);
@@ -69,7 +96,7 @@ public class CaseSearch {
             hits.add(new Hit(c, applicant, employer, t.map(Task::getName).orElse(null), t.map(Task::getAssignee).orElse(null),
                     t.map(Task::getDueDate).map(java.util.Date::toInstant).orElse(null)));
         }
-        return new Found(hits, total, filter.page());
+        return hits;
     }
 
     private Map<Long, List<String[]>> parties(List<DisputeCase> found) {
