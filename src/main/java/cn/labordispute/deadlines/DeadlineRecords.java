@@ -34,6 +34,12 @@ public class DeadlineRecords {
     }
 
     /** The task was completed: MET if on time, MET_LATE if after its due time. */
+    /** Whether the task's deadline has passed while it was open (its 超期督办 was started). */
+    public boolean breached(String taskId) {
+        return jdbc.sql("SELECT COUNT(*) FROM dc_case_deadline WHERE task_id = ? AND breached_at IS NOT NULL "
+                + "AND closed_at IS NULL").param(taskId).query(Long.class).single() > 0;
+    }
+
     public void complete(String taskId, Instant now) {
         jdbc.sql("UPDATE dc_case_deadline SET state = CASE WHEN due_at < ? THEN 'MET_LATE' ELSE 'MET' END, "
                         + "closed_at = ? WHERE task_id = ? AND closed_at IS NULL")

@@ -48,12 +48,47 @@ public class WatchTaskDeadline implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> open(task);
             case EVENTNAME_UPDATE -> reschedule(task);
-            case EVENTNAME_COMPLETE -> records.complete(task.getId(), EngineTime.now());
-            case EVENTNAME_DELETE -> records.cancel(task.getId(), EngineTime.now());
+            case EVENTNAME_COMPLETE -> {
+                boolean late = records.breached(task.getId());
+                records.complete(task.getId(), EngineTime.now());
+                if (late) {
+                    closeEscalation(task, "deadline.escalation.closedDone");
+                }
+            }
+            case EVENTNAME_DELETE -> {
+                boolean late = records.breached(task.getId());
+                records.cancel(task.getId(), EngineTime.now());
+                if (late) {
+                    closeEscalation(task, "deadline.escalation.closedCancelled");
+                }
+            }
             default -> {
             }
         }
     }
+
+    /**
+     * The late task is done (or went away): its 超期督办 closes itself (the escalation's message boundary event), and
+     * the timeline says who finished it and when.
+     */
+    private void closeEscalation(DelegateTask task, String key) {
+        if (DeadlineMonitor.ESCALATION_PROCESS.equals(task.getProcessDefinitionId().split(":")[0])) {
+            return;
+        }
+        var engine = task.getProcessEngineServices();
+        var auth = engine.getIdentityService().getCurrentAuthentication();
+        String who = auth != null ? auth.getUserId() : task.getAssignee();
+        String name = who == null ? "系统" : java.util.Optional.ofNullable(engine.getIdentityService().createUserQuery()
+                .userId(who).singleResult()).map(u -> u.getFirstName()).filter(n -> n != null && !n.isBlank()).orElse(who);
+        String note = cn.labordispute.text.Texts.zh(key, task.getName(), cn.labordispute.calendar.Times.INSTANCE
+                .minute(EngineTime.now()), name);
+        engine.getRuntimeService().createMessageCorrelation(LATE_TASK_CLOSED)
+                .processInstanceVariableEquals("overdueTaskId", task.getId())
+                .setVariable("escalationNote", note).correlateAllWithResult();
+    }
+
+    /** The message the 超期督办 waits for while its late task is open. */
+    static final String LATE_TASK_CLOSED = "LateTaskClosed";
 
     private void open(DelegateTask task) {
         Date due = task.getDueDate();

@@ -146,6 +146,28 @@ class DeadlineWatchIntegrationTests {
     }
 
     @Test
+    void anEscalationClosesItselfWhenTheLateTaskIsDoneAndTheTimelineSaysByWhom() {
+        String caseNumber = open("MEDIATION");
+        setClock(2026, 10, 1, 0);
+        runMonitor();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_HandleOverdue")
+                .count()).isEqualTo(1);
+
+        setClock(2026, 10, 8, 10);
+        new StaffClient(http, "wangfang", "demo").claimAndComplete(caseNumber, "Task_DecideMediationAcceptance",
+                "withinScope", true, "otherPartyConsents", true);
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_HandleOverdue")
+                .count()).as("no escalation left open").isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().activityId("EndEvent_EscalationClosedByItself")
+                .processInstanceId(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                        .processDefinitionKey("deadline_escalation").singleResult().getId()).count()).isEqualTo(1);
+        assertThat(events(caseNumber, "ESCALATION_CLOSED")).singleElement().asString()
+                .contains("受理审查", "2026年10月8日 10:00", "王芳", "自动关闭");
+        assertThat(watched(caseNumber, "Task_DecideMediationAcceptance").state()).isEqualTo(WatchedDeadline.MET_LATE);
+    }
+
+    @Test
     void lateEscalationIsOverdueButDoesNotEscalateAgain() {
         String caseNumber = open("MEDIATION");
         setClock(2026, 10, 1, 0);
