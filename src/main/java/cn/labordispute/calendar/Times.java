@@ -29,6 +29,15 @@ public final class Times {
             .withZone(WorkingDayCalendar.ZONE);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(WorkingDayCalendar.ZONE);
 
+    /** How long ago, on the engine's clock, in words: 3天, 5小时, 不到1小时. */
+    public String waited(Instant since) {
+        if (since == null) {
+            return "";
+        }
+        long hours = java.time.Duration.between(since, EngineTime.now()).toHours();
+        return hours >= 24 ? hours / 24 + "天" : hours >= 1 ? hours + "小时" : "不到1小时";
+    }
+
     public String minute(Instant instant) {
         return instant == null ? "" : MINUTE.format(instant);
     }

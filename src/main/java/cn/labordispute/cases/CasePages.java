@@ -46,8 +46,15 @@ class CasePages {
 
     @PostMapping("/cases/{caseNumber}/first-responder")
     String handOver(@PathVariable String caseNumber, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String note, Caller caller, RedirectAttributes redirect) {
+            @RequestParam(required = false) String note, Caller caller, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response, Model model) {
         List<FirstResponder.Refusal> refused = firstResponder.handOver(caller, caseNumber, to, note);
+        if (!refused.isEmpty() && refused.get(0).status() == 404) { // not the caller's case: as if there were none
+            response.setStatus(404);
+            model.addAttribute("user", caller.userId());
+            model.addAttribute("caseNumber", caseNumber);
+            return "pages/case-not-found";
+        }
         if (refused.isEmpty()) {
             redirect.addFlashAttribute("message", "已移交，新的首问责任人会在案件详情中看到");
         } else {

@@ -57,6 +57,57 @@ class OverdueQueries {
                 rs.getString(3), rs.getString(4), rs.getLong(5))).list();
     }
 
+    /** The tasks of the organisations (their engine tenants) that nobody has claimed; the supervisors' own excluded. */
+    private static final String UNCLAIMED = " FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ "
+            + "LEFT JOIN dc_case c ON c.case_number = e.BUSINESS_KEY_ "
+            + "WHERE t.ASSIGNEE_ IS NULL AND t.PROC_DEF_ID_ NOT LIKE 'deadline_escalation:%'";
+
+    /** How many tasks wait unclaimed, and since when the oldest. */
+    Object[] unclaimedCount(Set<String> organisations) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT COUNT(*), MIN(t.CREATE_TIME_)" + UNCLAIMED + tenants(organisations, params);
+        return jdbc.sql(sql).params(params).query((rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2)}).single();
+    }
+
+    /** The unclaimed tasks, the longest waiting first. */
+    List<Workload.Unclaimed> unclaimed(Set<String> organisations, int limit) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT t.ID_, t.NAME_, e.BUSINESS_KEY_, c.case_number, t.TENANT_ID_, t.CREATE_TIME_, t.DUE_DATE_"
+                + UNCLAIMED + tenants(organisations, params) + " ORDER BY t.CREATE_TIME_, t.ID_ LIMIT " + limit;
+        return jdbc.sql(sql).params(params).query((rs, n) -> new Workload.Unclaimed(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)),
+                instant(rs.getTimestamp(7)))).list();
+    }
+
+    /** Each handler's open tasks in the organisations: open, due within the week, overdue; the busiest first. */
+    List<Workload.Handler> handlers(Set<String> organisations, java.time.Instant now) {
+        List<Object> params = new ArrayList<>();
+        params.add(Timestamp.from(now));
+        params.add(Timestamp.from(now));
+        params.add(Timestamp.from(now.plus(java.time.Duration.ofDays(7))));
+        String sql = "SELECT t.ASSIGNEE_, COUNT(*), SUM(CASE WHEN t.DUE_DATE_ < ? THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN t.DUE_DATE_ >= ? AND t.DUE_DATE_ < ? THEN 1 ELSE 0 END) FROM ACT_RU_TASK t "
+                + "WHERE t.ASSIGNEE_ IS NOT NULL" + tenants(organisations, params)
+                + " GROUP BY t.ASSIGNEE_ ORDER BY COUNT(*) DESC, t.ASSIGNEE_";
+        return jdbc.sql(sql).params(params).query((rs, n) -> new Workload.Handler(rs.getString(1), rs.getLong(2),
+                rs.getLong(4), rs.getLong(3))).list();
+    }
+
+    private static String tenants(Set<String> organisations, List<Object> params) {
+        if (organisations == null) {
+            return "";
+        }
+        if (organisations.isEmpty()) {
+            return " AND 1 = 0";
+        }
+        params.addAll(organisations);
+        return " AND t.TENANT_ID_ IN (" + String.join(", ", organisations.stream().map(o -> "?").toList()) + ")";
+    }
+
+    private static java.time.Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
     private static String scope(Set<String> organisations, String assignee, List<Object> params) {
         StringBuilder where = new StringBuilder();
         if (organisations != null) {

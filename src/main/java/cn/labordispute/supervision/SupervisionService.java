@@ -6,6 +6,7 @@ import cn.labordispute.deadlines.DeadlineMonitor;
 import cn.labordispute.deadlines.Deadlines;
 import cn.labordispute.deadlines.StatutoryPeriod;
 import cn.labordispute.deadlines.StatutoryPeriods;
+import cn.labordispute.prevention.RiskLedger;
 import cn.labordispute.security.Caller;
 import cn.labordispute.security.Roles;
 import java.time.Duration;
@@ -34,9 +35,11 @@ public class SupervisionService {
     private final Deadlines deadlines;
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final RiskLedger risks;
 
     SupervisionService(OverdueQueries queries, StatutoryPeriods periods, Deadlines deadlines, TaskService tasks,
-            RuntimeService runtime) {
+            RuntimeService runtime, RiskLedger risks) {
+        this.risks = risks;
         this.queries = queries;
         this.periods = periods;
         this.deadlines = deadlines;
@@ -75,7 +78,24 @@ public class SupervisionService {
         long overdue = byStage.values().stream().mapToLong(c -> c[0]).sum();
         long soonDue = byStage.values().stream().mapToLong(c -> c[1]).sum();
         List<Escalation> escalations = supervisor ? escalations(orgs) : List.of();
-        return new OverdueBoard(supervisor, overdue, soonDue, items, byStage, byOrg, byAssignee, escalations);
+        return new OverdueBoard(supervisor, overdue, soonDue, items, byStage, byOrg, byAssignee, escalations,
+                supervisor ? workload(orgs) : null);
+    }
+
+    /** How many unclaimed tasks the board lists, the longest waiting first. */
+    static final int UNCLAIMED_LIMIT = 100;
+
+    private Workload workload(Set<String> orgs) {
+        Object[] count = queries.unclaimedCount(orgs);
+        List<Workload.OpenRisk> open = risks.list(orgs, "OPEN").stream()
+                .filter(r -> "MAJOR".equals(r.level()) || "SIGNIFICANT".equals(r.level()))
+                .sorted(java.util.Comparator.comparing((cn.labordispute.prevention.Risk r) -> !"MAJOR".equals(r.level()))
+                        .thenComparing(cn.labordispute.prevention.Risk::reportedAt))
+                .map(r -> new Workload.OpenRisk(r.riskNumber(), r.levelLabel(), "MAJOR".equals(r.level()),
+                        r.employerName(), r.workers(), r.amount(), r.reportedAt()))
+                .toList();
+        return new Workload((Long) count[0], count[1] == null ? null : ((java.sql.Timestamp) count[1]).toInstant(),
+                queries.unclaimed(orgs, UNCLAIMED_LIMIT), queries.handlers(orgs, EngineTime.now()), open);
     }
 
     private UrgentItem item(OverdueQueries.Row r, LocalDate today) {

@@ -1,0 +1,110 @@
+package cn.labordispute.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The board answers "what needs me now?": unclaimed work, each handler's load and the major risks waiting, each count
+ * equal to the database for an organisation's supervisor and for the city; a claimed task that is not yet late is
+ * handed to a named mediator with a note; another organisation's supervisor changes nothing.
+ */
+@StaffApiTest
+class BoardWorkloadIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void everyCountOfWhatNeedsTheSupervisorEqualsTheDatabase() {
+        StaffClient wangfang = new StaffClient(http, "wangfang", "demo");
+        wangfang.openCase(Applications.mediation("yuzhong"));
+        String claimed = (String) wangfang.openCase(Applications.mediation("yuzhong")).getBody().get("caseNumber");
+        Task acceptance = tasks.createTaskQuery().processInstanceBusinessKey(claimed)
+                .taskDefinitionKey("Task_DecideMediationAcceptance").singleResult();
+        tasks.claim(acceptance.getId(), "wangfang");
+        ResponseEntity<String> risk = new TestRestTemplate().withBasicAuth("liuyang", "demo").postForEntity(
+                http.getRootUri() + "/api/risks", Map.of("organisation", "yuzhong", "employerName", "重庆看板测试建筑有限公司",
+                        "source", "PETITION", "workers", 60, "amount", 780000, "petitionRisk", true,
+                        "description", "60名农民工欠薪，扬言集体上访"), String.class);
+        assertThat(risk.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        String board = get("liuyang", "/supervision");
+        assertThat(count(board, "count-unclaimed")).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK "
+                + "WHERE ASSIGNEE_ IS NULL AND TENANT_ID_ = 'yuzhong' AND PROC_DEF_ID_ NOT LIKE 'deadline_escalation:%'",
+                Long.class)).isPositive();
+        assertThat(count(board, "count-risks")).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM pv_risk WHERE "
+                + "org_code = 'yuzhong' AND status = 'OPEN' AND risk_level IN ('MAJOR', 'SIGNIFICANT')", Long.class))
+                .isPositive();
+        assertThat(board).contains("重庆看板测试建筑有限公司", "重大", "承办人在办任务", "王芳", "最早的已等");
+        long wangfangOpen = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE ASSIGNEE_ = 'wangfang' "
+                + "AND TENANT_ID_ = 'yuzhong'", Long.class);
+        assertThat(board).containsPattern("<td>王芳</td><td class=\"num\">" + wangfangOpen + "</td>");
+        assertThat(board).as("the staff to choose from, by name with their load").contains("王芳（在办 " + wangfangOpen);
+
+        String city = get("hemei", "/supervision");
+        assertThat(count(city, "count-unclaimed")).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK "
+                + "WHERE ASSIGNEE_ IS NULL AND PROC_DEF_ID_ NOT LIKE 'deadline_escalation:%'", Long.class));
+        assertThat(count(city, "count-risks")).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM pv_risk WHERE "
+                + "status = 'OPEN' AND risk_level IN ('MAJOR', 'SIGNIFICANT')", Long.class));
+
+        // another organisation's supervisor cannot move it: nothing changes
+        ResponseEntity<String> refused = reassign("tianjing", acceptance.getId(), "zhanglei", "改派");
+        assertThat(refused.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(tasks.createTaskQuery().taskId(acceptance.getId()).singleResult().getAssignee()).isEqualTo("wangfang");
+
+        // the supervisor hands the claimed, not yet late task to 张磊 with a note on the timeline
+        ResponseEntity<String> moved = reassign("liuyang", acceptance.getId(), "zhanglei", "王芳本周外出培训");
+        assertThat(moved.getStatusCode().is3xxRedirection() || moved.getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(tasks.createTaskQuery().taskId(acceptance.getId()).singleResult().getAssignee()).isEqualTo("zhanglei");
+        assertThat(jdbc.queryForList("SELECT e.detail FROM dc_case_event e JOIN dc_case c ON c.id = e.case_id "
+                + "WHERE c.case_number = ? AND e.kind = 'REASSIGNED'", String.class, claimed))
+                .singleElement().asString().contains("受理审查", "王芳本周外出培训");
+    }
+
+    private String get(String user, String path) {
+        ResponseEntity<String> answer = new TestRestTemplate().withBasicAuth(user, "demo")
+                .getForEntity(URI.create(http.getRootUri() + path), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    private ResponseEntity<String> reassign(String user, String taskId, String to, String note) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("taskId", taskId);
+        form.add("assignee", to);
+        form.add("note", note);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return new TestRestTemplate().withBasicAuth(user, "demo").exchange(URI.create(http.getRootUri()
+                + "/supervision/reassign"), HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    }
+
+    private static long count(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\">(\\d+)<").matcher(html);
+        assertThat(m.find()).as(id).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}
