@@ -45,6 +45,30 @@ await withBrowser(async browser => {
   check((await page.textContent('.notice')).includes('已处理 1 个任务'), 'the supervisor reassigned the task from the board');
   check(await page.locator('#urgent tbody tr', { hasText: '王芳' }).count() >= 1, 'the board shows the new assignee by name');
 
+  // what needs the supervisor now: unclaimed work and the major risk, each count a link to the list behind it
+  const unclaimed = Number((await page.textContent('#count-unclaimed')).trim());
+  check(unclaimed >= 2, `the board counts the unclaimed work (${unclaimed})`);
+  check(await page.locator('#risk-list tbody tr', { hasText: '重大' }).count() >= 1,
+    'the board shows the major risk waiting for a response');
+  await page.click('a.card[href="#unclaimed"]');
+  check(page.url().endsWith('#unclaimed'), 'the unclaimed count opens its list');
+  const mediation = page.locator('#unclaimed-list tbody tr:has(input[name=taskId])', { hasText: /受理审查|安排调解会谈/ });
+  check(await mediation.count() >= 2, 'two unclaimed mediation tasks are listed');
+  const chosen = [await mediation.nth(0).locator('td.case').innerText(), await mediation.nth(1).locator('td.case').innerText()];
+  await mediation.nth(0).locator('input[name=taskId]').check();
+  await mediation.nth(1).locator('input[name=taskId]').check();
+  const zhanglei = await page.locator('#assignee option', { hasText: '张磊' }).getAttribute('value');
+  check(!!zhanglei && (await page.locator('#assignee option', { hasText: '张磊' }).innerText()).includes('在办'),
+    'the supervisor picks a mediator by name and sees the load');
+  await page.selectOption('#assignee', zhanglei);
+  await page.fill('#note', '王芳本周外出，由张磊接手');
+  await page.screenshot({ path: `${shots}/supervision-unclaimed.png`, fullPage: true });
+  await page.click('button:has-text("处理所选任务")');
+  await page.waitForSelector('.notice');
+  check((await page.textContent('.notice')).includes('已处理 2 个任务'), `two unclaimed tasks went to 张磊 (${chosen.join('、')})`);
+  check(Number((await page.textContent('#count-unclaimed')).trim()) === unclaimed - 2, 'the unclaimed count went down by two');
+  check(await page.locator('#handler-load tbody tr', { hasText: '张磊' }).count() === 1, '张磊 now shows his load');
+
   // 仲裁延期: the demo arbitrator's request waits for the director; approve ten days through the process
   check(await page.locator('#extensions tbody tr', { hasText: '劳动能力鉴定' }).count() === 1,
     'the board lists the award-extension request with its reason');
