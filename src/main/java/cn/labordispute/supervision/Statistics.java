@@ -5,7 +5,12 @@ import java.util.List;
 
 /** The figures a supervisor reports for a period, each computed from the database on request. */
 public record Statistics(StatisticsFilter filter, Totals totals, List<Month> months, MediationFigures mediation,
-        List<StageFigures> stages, OnTime onTime, Amounts amounts, List<CauseFigure> causes) {
+        List<StageFigures> stages, OnTime onTime, Amounts amounts, List<CauseFigure> causes, Rate sessions,
+        Rate onTheSpot) {
+
+    /** A share: {@code part} of {@code whole}, and the rate (null when there is nothing to divide). */
+    public record Rate(long whole, long part, Double rate) {
+    }
 
     /** Cases received and closed in the period; collective cases received; legal aid and follow-up started. */
     public record Totals(long opened, long closed, long collective, long legalAid, long followUp) {
@@ -36,8 +41,13 @@ public record Statistics(StatisticsFilter filter, Totals totals, List<Month> mon
     public record OnTime(long met, long late, Double rate) {
     }
 
-    /** Claimed in cases received in the period; agreed in mediations concluded in it; paid under agreements whose fulfilment ended in it. */
-    public record Amounts(BigDecimal claimed, BigDecimal agreed, BigDecimal paid) {
+    /**
+     * Claimed in cases received in the period; agreed in mediations concluded in it; paid under agreements whose
+     * fulfilment ended in it. {@code excluded}: the cases received in the period whose claims are above the amount
+     * ceilings (policy/amount-limits.csv), left out of the claimed amount and listed so they can be corrected.
+     */
+    public record Amounts(BigDecimal claimed, BigDecimal agreed, BigDecimal paid, List<String> excluded,
+            BigDecimal perClaim, BigDecimal perCase) {
     }
 
     /** How many cases received in the period claim a cause. */

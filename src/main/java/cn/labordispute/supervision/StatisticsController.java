@@ -1,5 +1,6 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.security.StaffDirectory;
 import cn.labordispute.text.Texts;
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.cases.CaseCauses;
@@ -44,7 +45,11 @@ class StatisticsController {
     private final CaseCauses causes;
     private final ObjectMapper json;
 
-    StatisticsController(StatisticsService statistics, Organisations organisations, CaseCauses causes, ObjectMapper json) {
+    private final StaffDirectory staff;
+
+    StatisticsController(StatisticsService statistics, Organisations organisations, CaseCauses causes, ObjectMapper json,
+            StaffDirectory staff) {
+        this.staff = staff;
         this.statistics = statistics;
         this.organisations = organisations;
         this.causes = causes;
@@ -89,10 +94,11 @@ class StatisticsController {
         if (collective != null && !collective.equals("true") && !collective.equals("false")) {
             errors.add(FieldError.of("collective", "statistics.collective"));
         }
+        String mediator = mediator(blank(p.mediator()), scope, errors);
         if (!errors.isEmpty()) {
             return new Checked(null, 400, errors);
         }
-        return new Checked(new StatisticsFilter(from, to, scope, blank(p.mediator()),
+        return new Checked(new StatisticsFilter(from, to, scope, mediator,
                 cause == null ? null : statistics.causeAndChildren(cause),
                 collective == null ? null : Boolean.valueOf(collective)), 200, List.of());
     }
@@ -160,6 +166,31 @@ class StatisticsController {
         String key = checked.status() == 403 ? "api.notPermitted" : "api.badParameter";
         return ResponseEntity.status(HttpStatus.valueOf(checked.status()))
                 .body(Map.of("message", Texts.zh(key), "messageEn", Texts.en(key), "errors", checked.errors()));
+    }
+
+    /**
+     * The mediator a person typed: a name (王芳) among the staff of the organisations in scope, or a login as a
+     * fallback; a name or login that matches nobody is named as an error, not answered with zeros.
+     */
+    private String mediator(String typed, Set<String> scope, List<FieldError> errors) {
+        if (typed == null) {
+            return null;
+        }
+        List<String> orgs = scope == null ? organisations.all().stream().map(o -> o.code()).toList() : List.copyOf(scope);
+        java.util.Set<String> matches = new java.util.LinkedHashSet<>();
+        for (String org : orgs) {
+            staff.staffOf(org).forEach((id, name) -> {
+                if (id.equals(typed) || name.equals(typed)) {
+                    matches.add(id);
+                }
+            });
+        }
+        if (matches.size() == 1) {
+            return matches.iterator().next();
+        }
+        errors.add(FieldError.of("mediator", matches.isEmpty() ? "statistics.mediator.unknown" : "statistics.mediator.ambiguous",
+                typed));
+        return null;
     }
 
     private static LocalDate date(String value, String field, LocalDate otherwise, List<FieldError> errors) {

@@ -149,13 +149,60 @@ class StatisticsQueries {
     record CauseCount(String causeCode, long n, BigDecimal claimed) {
     }
 
-    List<CauseCount> causes(StatisticsFilter f) {
+    /**
+     * A case whose claims no one can have meant: a claim above the per-claim ceiling or a total above the per-case one
+     * (policy/amount-limits.csv). Intake refuses such amounts now; earlier records may still hold them.
+     */
+    private static final String IMPLAUSIBLE = "(EXISTS (SELECT 1 FROM dc_claim x WHERE x.case_id = c.id AND x.superseded_at IS NULL"
+            + " AND x.amount > ?) OR (SELECT COALESCE(SUM(y.amount), 0) FROM dc_claim y WHERE y.case_id = c.id"
+            + " AND y.superseded_at IS NULL) > ?)";
+
+    /** How many cases received in the period claim a cause, and how much: implausible amounts left out. */
+    List<CauseCount> causes(StatisticsFilter f, BigDecimal perClaim, BigDecimal perCase) {
         Cases c = cases(f);
         return jdbc.sql(c.cte() + "SELECT cl.cause_code, COUNT(DISTINCT cl.case_id) AS n, SUM(cl.amount) FROM dc_claim cl"
                         + " JOIN fc ON fc.id = cl.case_id JOIN dc_case c ON c.id = cl.case_id"
-                        + " WHERE cl.superseded_at IS NULL AND c.received_on >= ? AND c.received_on <= ? GROUP BY cl.cause_code ORDER BY n DESC, cl.cause_code")
-                .params(c.with(f.from(), f.to()))
+                        + " WHERE cl.superseded_at IS NULL AND c.received_on >= ? AND c.received_on <= ? AND NOT "
+                        + IMPLAUSIBLE + " GROUP BY cl.cause_code ORDER BY n DESC, cl.cause_code")
+                .params(c.with(f.from(), f.to(), perClaim, perCase))
                 .query((rs, n) -> new CauseCount(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3))).list();
+    }
+
+    /** The cases received in the period whose claimed amounts are implausible, and so left out of the amounts. */
+    List<String> implausible(StatisticsFilter f, BigDecimal perClaim, BigDecimal perCase) {
+        Cases c = cases(f);
+        return jdbc.sql(c.cte() + "SELECT c.case_number FROM dc_case c JOIN fc ON fc.id = c.id"
+                        + " WHERE c.received_on >= ? AND c.received_on <= ? AND " + IMPLAUSIBLE + " ORDER BY c.case_number")
+                .params(c.with(f.from(), f.to(), perClaim, perCase)).query(String.class).list();
+    }
+
+    /**
+     * 约案率: of the mediations accepted in the period (their first session to be scheduled was created then), how
+     * many have had their session scheduled.
+     */
+    long[] sessionsScheduled(StatisticsFilter f) {
+        Cases c = cases(f);
+        return jdbc.sql(c.cte() + "SELECT COUNT(DISTINCT p.BUSINESS_KEY_), COUNT(DISTINCT CASE WHEN t.END_TIME_ IS NOT NULL"
+                        + " AND t.DELETE_REASON_ = 'completed' THEN p.BUSINESS_KEY_ END) FROM ACT_HI_TASKINST t"
+                        + " JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_ JOIN fc ON fc.case_number = p.BUSINESS_KEY_"
+                        + " WHERE t.TASK_DEF_KEY_ = 'Task_ScheduleMediationSession' AND t.START_TIME_ >= ? AND t.START_TIME_ < ?")
+                .params(c.with(start(f.from()), end(f.to())))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    /**
+     * 当场履行: of the agreements whose performance was assessed in the period, how many were paid on the spot (the
+     * mediator ticked 当场履行 on 评估履约能力).
+     */
+    long[] paidOnTheSpot(StatisticsFilter f) {
+        Cases c = cases(f);
+        return jdbc.sql(c.cte() + "SELECT COUNT(DISTINCT t.ID_), COUNT(DISTINCT CASE WHEN v.LONG_ = 1 OR v.TEXT_ = 'true'"
+                        + " THEN t.ID_ END) FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_"
+                        + " JOIN fc ON fc.case_number = p.BUSINESS_KEY_ LEFT JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = t.PROC_INST_ID_"
+                        + " AND v.NAME_ = 'paidOnTheSpot' WHERE t.TASK_DEF_KEY_ = 'Task_AssessPerformance'"
+                        + " AND t.DELETE_REASON_ = 'completed' AND t.END_TIME_ >= ? AND t.END_TIME_ < ?")
+                .params(c.with(start(f.from()), end(f.to())))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 
     /** How many processes of a kind (legal_aid, follow_up) started in the period. */

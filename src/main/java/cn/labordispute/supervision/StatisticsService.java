@@ -7,6 +7,7 @@ import cn.labordispute.cases.CaseStage;
 import cn.labordispute.deadlines.Deadlines;
 import cn.labordispute.deadlines.StatutoryPeriod;
 import cn.labordispute.deadlines.StatutoryPeriods;
+import cn.labordispute.intake.AmountLimits;
 import cn.labordispute.policy.PolicyTable;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
@@ -49,7 +50,11 @@ public class StatisticsService {
         return t;
     });
 
-    StatisticsService(StatisticsQueries queries, CaseCauses causes, StatutoryPeriods periods, Deadlines deadlines) {
+    private final AmountLimits limits;
+
+    StatisticsService(StatisticsQueries queries, CaseCauses causes, StatutoryPeriods periods, Deadlines deadlines,
+            AmountLimits limits) {
+        this.limits = limits;
         this.queries = queries;
         this.causes = causes;
         this.periods = periods;
@@ -89,7 +94,7 @@ public class StatisticsService {
         CompletableFuture<List<StatisticsQueries.StageEvent>> eventsLater =
                 CompletableFuture.supplyAsync(() -> queries.stageEvents(f), pool);
         CompletableFuture<List<StatisticsQueries.CauseCount>> causesLater =
-                CompletableFuture.supplyAsync(() -> queries.causes(f), pool);
+                CompletableFuture.supplyAsync(() -> queries.causes(f, limits.perClaim(), limits.perCase()), pool);
         long legalAid = queries.started(f, "legal_aid");
         long followUp = queries.started(f, "follow_up");
         List<StatisticsQueries.Mediation> mediations = queries.mediations(f);
@@ -137,9 +142,14 @@ public class StatisticsService {
             causeFigures.add(new Statistics.CauseFigure(c.causeCode(),
                     causes.find(c.causeCode()).map(CaseCause::name).orElse(c.causeCode()), c.n()));
         }
+        long[] sessions = queries.sessionsScheduled(f);
+        long[] onTheSpot = queries.paidOnTheSpot(f);
         return new Statistics(f, totals, months, mediation, stages(f, eventsLater.join()),
                 new Statistics.OnTime(met, late, ratio(met, met + late)),
-                new Statistics.Amounts(money(claimed), money(agreed), money(paid)), causeFigures);
+                new Statistics.Amounts(money(claimed), money(agreed), money(paid),
+                        queries.implausible(f, limits.perClaim(), limits.perCase()), limits.perClaim(), limits.perCase()),
+                causeFigures, new Statistics.Rate(sessions[0], sessions[1], ratio(sessions[1], sessions[0])),
+                new Statistics.Rate(onTheSpot[0], onTheSpot[1], ratio(onTheSpot[1], onTheSpot[0])));
     }
 
     private List<Statistics.Month> months(StatisticsFilter f, List<StatisticsQueries.CaseSpan> spans) {
