@@ -49,25 +49,51 @@ class IntakeRisks {
         DmnDecisionRuleResult rule = decisions.evaluateDecisionTableByKey("risk_cluster")
                 .variables(Map.of("openCases", open)).evaluate().getSingleResult();
         boolean raise = rule != null && Boolean.TRUE.equals(rule.getEntry("raiseRisk"));
-        if (raise && !ledger.openRiskFor(opened.employerCreditCode(), "INTAKE_CLUSTER")) {
+        if (!raise) {
+            return;
+        }
+        // the risk carries all the cases that raised it: their workers and what they claim, kept up as cases join
+        Object[] all = clusterFigures(opened.employerCreditCode());
+        String description = "案件聚集：近 " + window().length() + window().unit().label() + "内受理的针对该单位的未结案件已有 "
+                + open + " 件，涉及劳动者 " + all[0] + " 人（最新案号 " + opened.caseNumber() + "）";
+        if (!ledger.openRiskFor(opened.employerCreditCode(), "INTAKE_CLUSTER")) {
             ledger.report(new RiskReport(opened.organisation(), opened.employerName(), opened.employerCreditCode(),
-                    "INTAKE_CLUSTER", List.of(), opened.workers(), opened.totalClaimed(), false,
-                    "案件聚集：近 " + window().length() + window().unit().label() + "内受理的针对该单位的未结案件已有 " + open
-                            + " 件（最新案号 "
-                            + opened.caseNumber() + "）", opened.caseNumber()), SYSTEM);
+                    "INTAKE_CLUSTER", List.of(), (Integer) all[0], (java.math.BigDecimal) all[1], false, description,
+                    opened.caseNumber()), SYSTEM);
+        } else {
+            ledger.clusterGrew(opened.employerCreditCode(), (Integer) all[0], (java.math.BigDecimal) all[1], description,
+                    opened.caseNumber());
         }
     }
 
-    /** Open cases against the employer received within the window, this one included. */
-    private int openCasesAgainst(String creditCode) {
+    /** The workers and the claimed total of the open cases against the employer within the window. */
+    private Object[] clusterFigures(String creditCode) {
+        LocalDate since = since();
+        Integer workers = jdbc.sql("SELECT COUNT(*) FROM dc_party w JOIN dc_case c ON c.id = w.case_id WHERE w.role = 'WORKER' "
+                        + "AND c.status = 'OPEN' AND c.received_on >= ? AND EXISTS (SELECT 1 FROM dc_party e WHERE "
+                        + "e.case_id = c.id AND e.role = 'EMPLOYER' AND e.id_number = ?)")
+                .params(since, creditCode).query(Integer.class).single();
+        java.math.BigDecimal amount = jdbc.sql("SELECT COALESCE(SUM(k.amount), 0) FROM dc_claim k JOIN dc_case c ON c.id = k.case_id "
+                        + "WHERE k.superseded_at IS NULL AND c.status = 'OPEN' AND c.received_on >= ? AND EXISTS (SELECT 1 "
+                        + "FROM dc_party e WHERE e.case_id = c.id AND e.role = 'EMPLOYER' AND e.id_number = ?)")
+                .params(since, creditCode).query(java.math.BigDecimal.class).single();
+        return new Object[] {workers, amount};
+    }
+
+    private LocalDate since() {
         StatutoryPeriod w = window();
         LocalDate today = EngineTime.today();
-        LocalDate since = switch (w.unit()) {
+        return switch (w.unit()) {
             case MONTHS -> today.minusMonths(w.length());
             case YEARS -> today.minusYears(w.length());
             case WORKING_DAYS -> today.minusDays(w.length() * 7L / 5);
             case DAYS -> today.minusDays(w.length());
         };
+    }
+
+    /** Open cases against the employer received within the window, this one included. */
+    private int openCasesAgainst(String creditCode) {
+        LocalDate since = since();
         return jdbc.sql("SELECT COUNT(DISTINCT c.id) FROM dc_case c JOIN dc_party p ON p.case_id = c.id "
                         + "WHERE p.role = 'EMPLOYER' AND p.id_number = ? AND c.status = 'OPEN' AND c.received_on >= ?")
                 .params(creditCode, since).query(Integer.class).single();

@@ -259,6 +259,20 @@ public class RiskLedger {
     }
 
     /** Whether the employer already has an open risk from this source (intake raises one, not one per case). */
+    /**
+     * Another case joined an open case-cluster risk: the risk now counts the workers and the amount of all its cases,
+     * and the case's timeline says which risk it joined.
+     */
+    void clusterGrew(String employerCreditCode, int workers, BigDecimal amount, String description, String caseNumber) {
+        List<String> numbers = jdbc.sql("SELECT risk_number FROM pv_risk WHERE employer_credit_code = ? AND "
+                + "source = 'INTAKE_CLUSTER' AND status = 'OPEN'").param(employerCreditCode).query(String.class).list();
+        jdbc.sql("UPDATE pv_risk SET workers = ?, amount = ?, description = ? WHERE employer_credit_code = ? AND "
+                        + "source = 'INTAKE_CLUSTER' AND status = 'OPEN'")
+                .params(workers, amount.setScale(2, java.math.RoundingMode.HALF_UP), description, employerCreditCode).update();
+        numbers.forEach(n -> cases.addEventAtCurrentStage(caseNumber, "RISK_JOINED", "并入案件聚集风险 " + n,
+                EngineTime.now()));
+    }
+
     boolean openRiskFor(String employerCreditCode, String source) {
         return jdbc.sql("SELECT COUNT(*) FROM pv_risk WHERE employer_credit_code = ? AND source = ? AND status = 'OPEN'")
                 .params(employerCreditCode, source).query(Long.class).single() > 0;

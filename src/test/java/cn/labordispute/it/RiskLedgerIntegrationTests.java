@@ -119,10 +119,18 @@ class RiskLedgerIntegrationTests {
         Map<String, Object> cluster = risksFor(employer).get(0);
         assertThat(cluster).containsEntry("source", "INTAKE_CLUSTER").containsEntry("caseNumber", numbers.get(2));
         assertThat((String) cluster.get("description")).contains("3 件");
+        // it carries all three cases' workers (two each) and claims (10,200.50 each), not the last case's alone
+        assertThat(((Number) cluster.get("workers")).intValue()).isEqualTo(6);
+        assertThat(new java.math.BigDecimal(cluster.get("amount").toString())).isEqualByComparingTo("30601.50");
         Map<String, Object> fourth = Applications.mediation("yuzhong");
         Applications.employer(fourth).put("creditCode", employer);
-        window.openCase(fourth);
+        String joined = (String) window.openCase(fourth).getBody().get("caseNumber");
         assertThat(risksFor(employer)).as("one open cluster risk per employer").hasSize(1);
+        Map<String, Object> grown = risksFor(employer).get(0);
+        assertThat(((Number) grown.get("workers")).intValue()).as("kept up as cases join").isEqualTo(8);
+        assertThat(new java.math.BigDecimal(grown.get("amount").toString())).isEqualByComparingTo("40802.00");
+        assertThat((String) grown.get("description")).contains("4 件");
+        assertThat(window.getCase(joined).getBody().get("timeline").toString()).contains("并入案件聚集风险");
 
         Map<String, Object> collective = Applications.mediation("yuzhong");
         Applications.employer(collective).put("creditCode", "91110115MA01ABCD2M");
