@@ -52,8 +52,10 @@ await withBrowser(async browser => {
     'the board shows the major risk waiting for a response');
   await page.click('a.card[href="#unclaimed"]');
   check(page.url().endsWith('#unclaimed'), 'the unclaimed count opens its list');
-  const mediation = page.locator('#unclaimed-list tbody tr:has(input[name=taskId])', { hasText: /受理审查|安排调解会谈/ });
-  check(await mediation.count() >= 2, 'two unclaimed mediation tasks are listed');
+  // fulfilment steps (the Tasklist checks after this one need the demo's unclaimed acceptance and scheduling steps)
+  const mediation = page.locator('#unclaimed-list tbody tr:has(input[name=taskId])',
+    { hasText: /核查本期履行情况|评估履约能力|提交仲裁审查申请/ });
+  check(await mediation.count() >= 2, 'two unclaimed mediators\' tasks are listed');
   const chosen = [await mediation.nth(0).locator('td.case').innerText(), await mediation.nth(1).locator('td.case').innerText()];
   await mediation.nth(0).locator('input[name=taskId]').check();
   await mediation.nth(1).locator('input[name=taskId]').check();

@@ -12,7 +12,7 @@
   draw('chart-months', {
     tooltip: { trigger: 'axis' },
     legend: { data: ['收案', '结案', '月结率'] },
-    xAxis: { type: 'category', data: s.months.map(m => m.month) },
+    xAxis: { type: 'category', data: s.months.map(m => m.month.replace(/^(\d{4})-0?(\d+)$/, '$1年$2月')) },
     yAxis: [{ type: 'value', name: '件' }, { type: 'value', name: '月结率', max: 1, axisLabel: { formatter: v => Math.round(v * 100) + '%' } }],
     series: [
       { name: '收案', type: 'line', data: s.months.map(m => m.opened) },

@@ -34,7 +34,7 @@ public record Statistics(StatisticsFilter filter, Totals totals, List<Month> mon
      * period it is held against (policy/stage-limits.csv), and the share that ended within it.
      */
     public record StageFigures(String stage, String label, long entered, long ended, Double averageDays,
-            Double medianDays, String limitPeriod, String limit, Double withinLimitRate) {
+            Double medianDays, String limitPeriod, String limit, Double withinLimitRate, String limitTitle) {
     }
 
     /** Watched deadlines closed in the period: met in time or late; on-time rate = met / (met + late). */

@@ -202,7 +202,7 @@ public class StatisticsService {
             StatutoryPeriod p = period == null ? null : periods.get(period);
             out.add(new Statistics.StageFigures(s.name(), s.label(), c[0], c[1], average(days.get(s.name())),
                     median(days.get(s.name())), period, p == null ? null : p.length() + p.unit().label(),
-                    period == null ? null : ratio(c[2], c[1])));
+                    period == null ? null : ratio(c[2], c[1]), p == null ? null : p.title()));
         }
         return out;
     }

@@ -225,7 +225,7 @@ class StatisticsIntegrationTests {
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(new String(csv.getBody(), StandardCharsets.UTF_8)).isEqualTo(
-                "\uFEFF月份,收案,结案,月初未结,月结率\r\n2025-01,2,2,1,0.6667\r\n2025-02,1,1,1,0.5\r\n2025-03,0,0,1,0.0\r\n");
+                "\uFEFF月份,收案,结案,月初未结,月结率\r\n2025年1月,2,2,1,0.6667\r\n2025年2月,1,1,1,0.5\r\n2025年3月,0,0,1,0.0\r\n");
 
         ResponseEntity<byte[]> xlsx = city.get("/api/statistics/causes.xlsx" + Q1, byte[].class);
         assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -238,7 +238,7 @@ class StatisticsIntegrationTests {
                 }
             }
         }
-        assertThat(sheet).contains("<t>案由</t>", "<t>PAY_ARREARS</t>", "<t>拖欠工资</t>", "<c r=\"C2\"><v>2</v></c>");
+        assertThat(sheet).contains("<t>案由</t>", "<t>拖欠工资</t>", "<c r=\"B2\"><v>2</v></c>").doesNotContain("PAY_ARREARS");
     }
 
     @Test
