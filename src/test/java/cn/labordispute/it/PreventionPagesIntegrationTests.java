@@ -66,6 +66,37 @@ class PreventionPagesIntegrationTests {
     }
 
     @Test
+    void theLedgerFiltersLinksRisksOfOneEmployerAndExports() {
+        String code = Applications.creditCode(57);
+        for (String[] r : new String[][] {{"PETITION", "60", "true"}, {"COMPLAINT", "2", "false"}}) {
+            LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("organisation", "yuzhong");
+            form.add("employerName", "重庆台账筛选测试物流有限公司");
+            form.add("employerCreditCode", code);
+            form.add("source", r[0]);
+            form.add("workers", r[1]);
+            form.add("amount", "50000");
+            form.add("petitionRisk", r[2]);
+            form.add("description", "台账筛选测试");
+            form.add("action", "save");
+            post("/supervision/risks", form);
+        }
+        String employer = get("/supervision/risks?employer=" + code);
+        assertThat(employer.split("台账筛选测试物流").length - 1).as("both risks of the employer, and only they")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(employer).contains("同一单位另有 1 条", "/camunda/app/tasklist/default/#/?task=");
+        String major = get("/supervision/risks?level=MAJOR&employer=" + code);
+        assertThat(major).contains("重大").doesNotContain("<strong>一般</strong>");
+        ResponseEntity<byte[]> csv = new TestRestTemplate().withBasicAuth("liuyang", "demo")
+                .getForEntity(URI.create(http.getRootUri() + "/supervision/risks.csv?employer=" + code), byte[].class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String text = new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF风险编号,组织,等级").contains("重庆台账筛选测试物流有限公司", "重大", "信访")
+                .doesNotContain("PETITION");
+        assertThat(text.lines().count()).isEqualTo(3);
+    }
+
+    @Test
     void aLegalHealthCheckIsRegisteredThroughItsPage() {
         int before = count("pv_health_check");
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
