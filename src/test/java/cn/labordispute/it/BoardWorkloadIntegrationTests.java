@@ -70,6 +70,14 @@ class BoardWorkloadIntegrationTests {
         assertThat(count(city, "count-risks")).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM pv_risk WHERE "
                 + "status = 'OPEN' AND risk_level IN ('MAJOR', 'SIGNIFICANT')", Long.class));
 
+        // what the city supervisor's Cockpit counts (the engine's task count and its report by candidate group) is every
+        // open task: the authorisations and tenants let the city role read all it supervises
+        long open = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class);
+        assertThat(new TestRestTemplate().withBasicAuth("hemei", "demo").getForObject(http.getRootUri()
+                + "/engine-rest/task/count", Map.class).get("count")).isEqualTo((int) open);
+        assertThat(new TestRestTemplate().withBasicAuth("hemei", "demo").getForObject(http.getRootUri()
+                + "/engine-rest/task/report/candidate-group-count", java.util.List.class)).isNotEmpty();
+
         // another organisation's supervisor cannot move it: nothing changes
         ResponseEntity<String> refused = reassign("tianjing", acceptance.getId(), "zhanglei", "改派");
         assertThat(refused.getStatusCode().is4xxClientError()).isTrue();
