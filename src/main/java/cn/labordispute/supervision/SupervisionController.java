@@ -27,9 +27,12 @@ class SupervisionController {
     private final DeadlineRecords deadlines;
     private final Extensions extensions;
     private final FirstResponder firstResponder;
+    private final cn.labordispute.security.StaffNames names;
 
     SupervisionController(SupervisionService supervision, Reassignment reassignment, CaseAccess access,
-            CaseDiagrams diagrams, DeadlineRecords deadlines, Extensions extensions, FirstResponder firstResponder) {
+            CaseDiagrams diagrams, DeadlineRecords deadlines, Extensions extensions, FirstResponder firstResponder,
+            cn.labordispute.security.StaffNames names) {
+        this.names = names;
         this.firstResponder = firstResponder;
         this.extensions = extensions;
         this.supervision = supervision;
@@ -76,6 +79,31 @@ class SupervisionController {
             model.addAttribute("message", "approved".equals(extension) ? "已批准延长审理期限，裁决期限已顺延" : "已作出不批准延期的决定");
         }
         return render(caller, request, model);
+    }
+
+    /**
+     * What the board shows, as the statistics export: {@code list} is {@code urgent}, {@code unclaimed},
+     * {@code handlers} or {@code escalations}; {@code format} {@code csv} (UTF-8 with a byte-order mark) or
+     * {@code xlsx}. The caller's organisations only, as on the page.
+     */
+    @GetMapping("/supervision/board/{list}.{format}")
+    org.springframework.http.ResponseEntity<?> export(@PathVariable String list, @PathVariable String format,
+            Caller caller) {
+        Table table = BoardTables.of(supervision.board(caller), names).get(list);
+        if (table == null || !(format.equals("csv") || format.equals("xlsx"))) {
+            FieldError error = table == null ? FieldError.of("list", "board.list") : FieldError.of("format", "statistics.format");
+            return org.springframework.http.ResponseEntity.badRequest().body(java.util.Map.of("message", error.message(),
+                    "messageEn", error.messageEn(), "errors", List.of(error)));
+        }
+        boolean csv = format.equals("csv");
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(csv ? new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                        : org.springframework.http.MediaType.parseMediaType(
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(table.title() + "." + format, java.nio.charset.StandardCharsets.UTF_8).build()
+                        .toString())
+                .body(csv ? table.csv() : table.xlsx());
     }
 
     /** Reassign the selected tasks and/or add a note; on bad input, HTTP 400 with the page and nothing changed. */

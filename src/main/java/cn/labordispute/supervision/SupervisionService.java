@@ -103,7 +103,7 @@ public class SupervisionService {
         Date due = Date.from(r.dueAt().toInstant());
         CaseStage stage = CaseStage.valueOf(r.stage());
         return new UrgentItem(r.caseNumber(), r.orgCode(), r.orgName(), stage.name(), stage.label(), r.taskId(),
-                r.taskName(), r.assignee(), r.period(), p == null ? "约定期限" : p.describe(),
+                r.taskName(), r.assignee(), r.period(), p == null ? "约定期限" : p.title() + "，" + p.describe(),
                 p == null ? "当事人约定" : p.source(), r.dueAt().toInstant(), r.state(),
                 deadlines.workingDaysOverdue(due, today), r.needsReview());
     }

@@ -78,6 +78,19 @@ class BoardWorkloadIntegrationTests {
         assertThat(new TestRestTemplate().withBasicAuth("hemei", "demo").getForObject(http.getRootUri()
                 + "/engine-rest/task/report/candidate-group-count", java.util.List.class)).isNotEmpty();
 
+        // what the board shows exports as the statistics do: CSV with a byte-order mark, Chinese headers, names
+        ResponseEntity<byte[]> csv = new TestRestTemplate().withBasicAuth("liuyang", "demo").getForEntity(
+                URI.create(http.getRootUri() + "/supervision/board/handlers.csv"), byte[].class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("\uFEFF承办人,在办,7日内到期,已超期").contains("王芳," + wangfangOpen).doesNotContain("wangfang");
+        assertThat(new TestRestTemplate().withBasicAuth("liuyang", "demo").getForEntity(
+                URI.create(http.getRootUri() + "/supervision/board/unclaimed.xlsx"), byte[].class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(new TestRestTemplate().withBasicAuth("liuyang", "demo").getForEntity(
+                URI.create(http.getRootUri() + "/supervision/board/secrets.csv"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
         // another organisation's supervisor cannot move it: nothing changes
         ResponseEntity<String> refused = reassign("tianjing", acceptance.getId(), "zhanglei", "改派");
         assertThat(refused.getStatusCode().is4xxClientError()).isTrue();
