@@ -6,7 +6,14 @@ import java.util.List;
 /** The figures a supervisor reports for a period, each computed from the database on request. */
 public record Statistics(StatisticsFilter filter, Totals totals, List<Month> months, MediationFigures mediation,
         List<StageFigures> stages, OnTime onTime, Amounts amounts, List<CauseFigure> causes, Rate sessions,
-        Rate onTheSpot) {
+        Rate onTheSpot, List<DocumentTurnaround> documents) {
+
+    /**
+     * 文书制作时长 of one kind of document the steps issued in the period: how many, and the average and median hours
+     * from the beginning of the step that issued each to its issue.
+     */
+    public record DocumentTurnaround(String title, long issued, Double averageHours, Double medianHours) {
+    }
 
     /** A share: {@code part} of {@code whole}, and the rate (null when there is nothing to divide). */
     public record Rate(long whole, long part, Double rate) {

@@ -149,7 +149,23 @@ public class StatisticsService {
                 new Statistics.Amounts(money(claimed), money(agreed), money(paid),
                         queries.implausible(f, limits.perClaim(), limits.perCase()), limits.perClaim(), limits.perCase()),
                 causeFigures, new Statistics.Rate(sessions[0], sessions[1], ratio(sessions[1], sessions[0])),
-                new Statistics.Rate(onTheSpot[0], onTheSpot[1], ratio(onTheSpot[1], onTheSpot[0])));
+                new Statistics.Rate(onTheSpot[0], onTheSpot[1], ratio(onTheSpot[1], onTheSpot[0])), documents(f));
+    }
+
+    /** Per kind of document, the hours from the last beginning of its step to its issue. */
+    private List<Statistics.DocumentTurnaround> documents(StatisticsFilter f) {
+        Map<Long, StatisticsQueries.DocumentTurn> latest = new LinkedHashMap<>();
+        for (StatisticsQueries.DocumentTurn t : queries.documentTurns(f)) {
+            latest.merge(t.documentId(), t, (a, b) -> a.stepBegan().after(b.stepBegan()) ? a : b);
+        }
+        Map<String, List<Double>> hours = new java.util.TreeMap<>();
+        for (StatisticsQueries.DocumentTurn t : latest.values()) {
+            hours.computeIfAbsent(t.title(), k -> new ArrayList<>())
+                    .add((t.issuedAt().getTime() - t.stepBegan().getTime()) / 3_600_000.0);
+        }
+        List<Statistics.DocumentTurnaround> out = new ArrayList<>();
+        hours.forEach((title, h) -> out.add(new Statistics.DocumentTurnaround(title, h.size(), average(h), median(h))));
+        return out;
     }
 
     private List<Statistics.Month> months(StatisticsFilter f, List<StatisticsQueries.CaseSpan> spans) {

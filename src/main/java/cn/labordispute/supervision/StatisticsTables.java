@@ -44,6 +44,11 @@ final class StatisticsTables {
             causes.add(row(c.name(), c.cases()));
         }
         t.put("causes", new Table("案由", List.of("案由", "案件数"), causes));
+        List<List<Object>> documents = new ArrayList<>();
+        for (Statistics.DocumentTurnaround d : s.documents()) {
+            documents.add(row(d.title(), d.issued(), d.averageHours(), d.medianHours()));
+        }
+        t.put("documents", new Table("文书制作时长（小时）", List.of("文书", "出具份数", "平均小时", "中位小时"), documents));
         return t;
     }
 

@@ -186,6 +186,7 @@ class StatisticsIntegrationTests {
      * claim (a slip of the keyboard, above the per-claim ceiling of 10,000,000 and the per-case one), case J 1,000. The claimed amount is 1,000, and I is listed.
      * 约案率: mediations accepted in June are I and J (their 安排调解会谈 started in June); J's was completed → 1 / 2.
      * 当场履行: agreements assessed in June are I and J; only J was paid on the spot → 1 / 2.
+     * 文书制作时长: J's 调解协议书, 3 hours from the last beginning of its drafting step.
      */
     @Test
     void excludesImplausibleAmountsAndMeasuresSessionsScheduledAndPaymentOnTheSpot() {
@@ -203,6 +204,14 @@ class StatisticsIntegrationTests {
         historicTask(fj, "Task_AssessPerformance", "2024-06-14T09:00", "2024-06-15T09:00", "completed");
         variable(fi, "paidOnTheSpot", 0L);
         variable(fj, "paidOnTheSpot", 1L);
+        // J's agreement: the drafting step began on the 19th, was sent back, began again on the 20th at 09:00, and the
+        // 调解协议书 was issued at 12:00 → 3 hours (from the last beginning, not the first)
+        historicTask(mj, "Task_DraftMediationAgreement", "2024-06-19T09:00", "2024-06-19T10:00", "completed");
+        historicTask(mj, "Task_DraftMediationAgreement", "2024-06-20T09:00", "2024-06-20T12:00", "completed");
+        jdbc.sql("INSERT INTO dc_document (case_id, kind, title, template, template_version, content, sha256, activity_id,"
+                        + " created_by, created_at) VALUES (?, 'MEDIATION_AGREEMENT', '调解协议书', 't', 'v', '<html/>', 's',"
+                        + " 'Task_DraftMediationAgreement', 'dxmediator', ?)")
+                .params(j, at("2024-06-20T12:00")).update();
 
         Map<String, Object> june = stats("?from=2024-06-01&to=2024-06-30&organisation=daxing");
         Map<?, ?> amounts = (Map<?, ?>) june.get("amounts");
@@ -210,6 +219,8 @@ class StatisticsIntegrationTests {
         assertThat(amounts.get("excluded")).isEqualTo(List.of(number("I")));
         assertThat(june.get("sessions")).isEqualTo(Map.of("whole", 2, "part", 1, "rate", 0.5));
         assertThat(june.get("onTheSpot")).isEqualTo(Map.of("whole", 2, "part", 1, "rate", 0.5));
+        assertThat(june.get("documents")).isEqualTo(List.of(Map.of("title", "调解协议书", "issued", 1, "averageHours", 3.0,
+                "medianHours", 3.0)));
     }
 
     private void historicTask(String processInstanceId, String key, String start, String end, String reason) {
