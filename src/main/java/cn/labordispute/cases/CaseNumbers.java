@@ -64,6 +64,38 @@ public class CaseNumbers {
                 + " = ?").params(orgCode, year).query(Integer.class).single();
     }
 
+    private static final java.util.regex.Pattern TYPED = java.util.regex.Pattern.compile(
+            "^(\\D*?)\\s*[〔\\[(（]?\\s*(20\\d{2})\\s*[〕\\])）]?\\s*[-/－—.\\s]?\\s*0*(\\d{1,5})\\s*号?$");
+
+    /**
+     * A case number as a person types it on a phone, which has no 〔〕 (渝中劳调2026 15, 渝中劳调2026-00015), written as
+     * the system writes it (渝中劳调〔2026〕00015号) when its prefix is one of the organisations'; otherwise as typed.
+     */
+    public static String canonical(String typed, java.util.Collection<String> prefixes) {
+        if (typed == null) {
+            return "";
+        }
+        String text = typed.trim().replace('　', ' ');
+        return parse(text).filter(t -> prefixes.contains(t.prefix())).map(t -> format(t.prefix(), t.year(), t.serial()))
+                .orElse(text);
+    }
+
+    /** A typed case number's parts: its prefix (may be empty), year and serial. */
+    record Typed(String prefix, int year, int serial) {
+
+        /** How every case number of this year and serial ends: 〔2026〕00015号. */
+        String ending() {
+            return "〔" + year + "〕" + String.format("%05d", serial) + "号";
+        }
+    }
+
+    /** The parts of what looks like a case number typed any way, or empty. */
+    static java.util.Optional<Typed> parse(String text) {
+        java.util.regex.Matcher m = TYPED.matcher(text.trim().replace('　', ' '));
+        return m.matches() ? java.util.Optional.of(new Typed(m.group(1).trim(), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)))) : java.util.Optional.empty();
+    }
+
     static String format(String prefix, int year, int value) {
         return String.format("%s〔%d〕%05d号", prefix, year, value);
     }

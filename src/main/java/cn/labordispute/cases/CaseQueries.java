@@ -3,7 +3,6 @@ package cn.labordispute.cases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,9 +13,6 @@ import java.util.regex.Pattern;
  */
 final class CaseQueries {
 
-    /** Prefix (optional), year, serial: 渝中劳调〔2026〕00015号, 渝中劳调2026 15, 2026-00015, 2026/15. */
-    private static final Pattern NUMBER = Pattern.compile(
-            "^(\\D*?)\\s*[〔\\[(（]?\\s*(20\\d{2})\\s*[〕\\])）]?\\s*[-/－—.\\s]?\\s*0*(\\d{1,5})\\s*号?$");
     private static final Pattern SUFFIX = Pattern.compile("^[0-9Xx]{4}$");
     private static final Pattern PHONE = Pattern.compile("^1\\d{10}$");
     private static final Pattern IDENTITY = Pattern.compile("^[0-9A-Za-z]{15,18}$");
@@ -36,12 +32,10 @@ final class CaseQueries {
     static void where(String typed, StringBuilder sql, List<Object> params) {
         String text = typed.trim().replace('　', ' ');
         List<String> any = new ArrayList<>();
-        Matcher number = NUMBER.matcher(text);
-        if (number.matches()) {
-            String ending = "〔" + number.group(2) + "〕" + String.format("%05d", Integer.parseInt(number.group(3))) + "号";
+        CaseNumbers.parse(text).ifPresent(number -> {
             any.add("c.case_number LIKE ?");
-            params.add(like(number.group(1).trim()) + "%" + ending);
-        }
+            params.add(like(number.prefix()) + "%" + number.ending());
+        });
         String compact = text.replace(" ", "");
         if (SUFFIX.matcher(compact).matches()) {
             any.add("EXISTS (SELECT 1 FROM dc_party p WHERE p.case_id = c.id AND p.id_suffix = ?)");

@@ -1,5 +1,7 @@
 package cn.labordispute.portal;
 
+import cn.labordispute.cases.CaseNumbers;
+import cn.labordispute.security.Organisations;
 import java.time.LocalDateTime;
 import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.calendar.EngineTime;
@@ -33,8 +35,11 @@ class PortalAccess {
     private final RateLimits limits;
     private final OneTimeCodes codes;
     private final PortalProperties properties;
+    private final Organisations organisations;
 
-    PortalAccess(JdbcClient jdbc, RateLimits limits, OneTimeCodes codes, PortalProperties properties) {
+    PortalAccess(JdbcClient jdbc, RateLimits limits, OneTimeCodes codes, PortalProperties properties,
+            Organisations organisations) {
+        this.organisations = organisations;
         this.jdbc = jdbc;
         this.limits = limits;
         this.codes = codes;
@@ -46,7 +51,7 @@ class PortalAccess {
     public Access withCode(String caseNumber, String code, String clientAddress) {
         limits.take("lookup:ip:" + clientAddress, properties.lookupsPerHour());
         Optional<Object[]> row = jdbc.sql(ACCESS + " WHERE c.case_number = ?")
-                .param(caseNumber == null ? "" : caseNumber.trim())
+                .param(CaseNumbers.canonical(caseNumber, organisations.all().stream().map(o -> o.casePrefix()).toList()))
                 .query((rs, n) -> new Object[] {access(rs, n), rs.getString(6), rs.getInt(7), rs.getTimestamp(8)})
                 .optional();
         Instant now = EngineTime.now();

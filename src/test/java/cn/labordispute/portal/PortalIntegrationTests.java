@@ -349,6 +349,22 @@ class PortalIntegrationTests {
     }
 
     @Test
+    void aCaseNumberTypedWithoutTheBracketsOpensTheCaseAndAWrongLookUpSaysNothingOfSaving() throws Exception {
+        Browser applicant = new Browser("10.0.0.14");
+        String[] opened = applied(applicant, "13800138014");
+        java.util.regex.Matcher n = java.util.regex.Pattern.compile("^(.+)〔(\\d{4})〕0*(\\d+)号$").matcher(opened[0]);
+        assertThat(n.matches()).isTrue();
+        Browser phone = new Browser("10.0.0.15");
+        MvcResult wrong = phone.send(post("/portal/follow").param("caseNumber", opened[0]).param("code", "WRONGCODE")
+                .param("_csrf", phone.csrf));
+        assertThat(body(wrong)).contains("请核对以下内容", "案号或查询码不正确").doesNotContain("申请尚未保存");
+        MvcResult typed = phone.send(post("/portal/follow").param("caseNumber", n.group(1) + n.group(2) + " " + n.group(3))
+                .param("code", opened[1]).param("_csrf", phone.csrf));
+        assertThat(typed.getResponse().getStatus()).isEqualTo(302);
+        assertThat(phone.page("/portal/cases/" + opened[0])).contains(opened[0]);
+    }
+
+    @Test
     void tenWrongAccessCodesLockTheCaseEvenAgainstTheRightOne() throws Exception {
         Browser applicant = new Browser("10.0.0.4");
         String[] opened = applied(applicant, "13800138004");
