@@ -150,30 +150,30 @@ class StatisticsQueries {
     }
 
     /**
-     * A case whose claims no one can have meant: a claim above the per-claim ceiling or a total above the per-case one
-     * (policy/amount-limits.csv). Intake refuses such amounts now; earlier records may still hold them.
+     * The cases whose claims no one can have meant: a claim above the per-claim ceiling or a total above the per-case
+     * one (policy/amount-limits.csv), as one grouped pass over the claims (a CTE after {@code fc}). Intake refuses
+     * such amounts now; earlier records may still hold them.
      */
-    private static final String IMPLAUSIBLE = "(EXISTS (SELECT 1 FROM dc_claim x WHERE x.case_id = c.id AND x.superseded_at IS NULL"
-            + " AND x.amount > ?) OR (SELECT COALESCE(SUM(y.amount), 0) FROM dc_claim y WHERE y.case_id = c.id"
-            + " AND y.superseded_at IS NULL) > ?)";
+    private static final String IMPLAUSIBLE = ", bad AS (SELECT k.case_id FROM dc_claim k JOIN fc ON fc.id = k.case_id"
+            + " WHERE k.superseded_at IS NULL GROUP BY k.case_id HAVING MAX(k.amount) > ? OR SUM(k.amount) > ?) ";
 
     /** How many cases received in the period claim a cause, and how much: implausible amounts left out. */
     List<CauseCount> causes(StatisticsFilter f, BigDecimal perClaim, BigDecimal perCase) {
         Cases c = cases(f);
-        return jdbc.sql(c.cte() + "SELECT cl.cause_code, COUNT(DISTINCT cl.case_id) AS n, SUM(cl.amount) FROM dc_claim cl"
+        return jdbc.sql(c.cte() + IMPLAUSIBLE + "SELECT cl.cause_code, COUNT(DISTINCT cl.case_id) AS n, SUM(cl.amount) FROM dc_claim cl"
                         + " JOIN fc ON fc.id = cl.case_id JOIN dc_case c ON c.id = cl.case_id"
-                        + " WHERE cl.superseded_at IS NULL AND c.received_on >= ? AND c.received_on <= ? AND NOT "
-                        + IMPLAUSIBLE + " GROUP BY cl.cause_code ORDER BY n DESC, cl.cause_code")
-                .params(c.with(f.from(), f.to(), perClaim, perCase))
+                        + " WHERE cl.superseded_at IS NULL AND c.received_on >= ? AND c.received_on <= ?"
+                        + " AND cl.case_id NOT IN (SELECT case_id FROM bad) GROUP BY cl.cause_code ORDER BY n DESC, cl.cause_code")
+                .params(c.with(perClaim, perCase, f.from(), f.to()))
                 .query((rs, n) -> new CauseCount(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3))).list();
     }
 
     /** The cases received in the period whose claimed amounts are implausible, and so left out of the amounts. */
     List<String> implausible(StatisticsFilter f, BigDecimal perClaim, BigDecimal perCase) {
         Cases c = cases(f);
-        return jdbc.sql(c.cte() + "SELECT c.case_number FROM dc_case c JOIN fc ON fc.id = c.id"
-                        + " WHERE c.received_on >= ? AND c.received_on <= ? AND " + IMPLAUSIBLE + " ORDER BY c.case_number")
-                .params(c.with(f.from(), f.to(), perClaim, perCase)).query(String.class).list();
+        return jdbc.sql(c.cte() + IMPLAUSIBLE + "SELECT c.case_number FROM dc_case c JOIN bad ON bad.case_id = c.id"
+                        + " WHERE c.received_on >= ? AND c.received_on <= ? ORDER BY c.case_number")
+                .params(c.with(perClaim, perCase, f.from(), f.to())).query(String.class).list();
     }
 
     /**

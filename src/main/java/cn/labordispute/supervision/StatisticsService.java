@@ -93,6 +93,7 @@ public class StatisticsService {
         CompletableFuture<List<StatisticsQueries.CaseSpan>> spansLater = CompletableFuture.supplyAsync(() -> queries.spans(f), pool);
         CompletableFuture<List<StatisticsQueries.StageEvent>> eventsLater =
                 CompletableFuture.supplyAsync(() -> queries.stageEvents(f), pool);
+        CompletableFuture<long[]> sessionsLater = CompletableFuture.supplyAsync(() -> queries.sessionsScheduled(f), pool);
         CompletableFuture<List<StatisticsQueries.CauseCount>> causesLater =
                 CompletableFuture.supplyAsync(() -> queries.causes(f, limits.perClaim(), limits.perCase()), pool);
         long legalAid = queries.started(f, "legal_aid");
@@ -142,7 +143,7 @@ public class StatisticsService {
             causeFigures.add(new Statistics.CauseFigure(c.causeCode(),
                     causes.find(c.causeCode()).map(CaseCause::name).orElse(c.causeCode()), c.n()));
         }
-        long[] sessions = queries.sessionsScheduled(f);
+        long[] sessions = sessionsLater.join();
         long[] onTheSpot = queries.paidOnTheSpot(f);
         return new Statistics(f, totals, months, mediation, stages(f, eventsLater.join()),
                 new Statistics.OnTime(met, late, ratio(met, met + late)),
