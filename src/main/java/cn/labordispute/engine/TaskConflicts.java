@@ -1,5 +1,6 @@
 package cn.labordispute.engine;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.security.Caller;
 import cn.labordispute.security.StaffDirectory;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +51,14 @@ public class TaskConflicts {
             "(?s)Cannot (?:submit task form|complete task) \\S+: (?:([A-Za-z_][A-Za-z0-9_.\\[\\]]*): )?(.+?)(?: / (.+))?");
     /** The engine's words when an expression of the step reads a variable that was not submitted. */
     private static final Pattern MISSING_ANSWER = Pattern.compile("Cannot resolve identifier '([A-Za-z_][A-Za-z0-9_]*)'");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm")
-            .withZone(WorkingDayCalendar.ZONE);
 
     /** Why a step cannot be acted on: the message a person reads and the one an API client reads. */
     public record Conflict(String message, String messageEn) {
+
+        /** Message {@code key} of the bundles ({@code task.conflict.*}), in both languages. */
+        static Conflict of(String key, Object... args) {
+            return new Conflict(Texts.zh(key, args), Texts.en(key, args));
+        }
     }
 
     /** A form the step refused: the sentence, and the key of the field it is about (or null). */
@@ -112,9 +115,7 @@ public class TaskConflicts {
             String holder = running.get().assignee();
             if (claiming && holder != null && !holder.equals(userId) && visible(running.get().tenant(), organisations)) {
                 String name = staff.displayName(holder);
-                return Optional.of(new Verdict(HttpServletResponse.SC_CONFLICT, new Conflict("这一步已由 " + name
-                        + " 认领，不能重复认领。请刷新任务列表；如需接手，请联系" + name + "或本组织主管改派。",
-                        "This task is already claimed by " + holder + "; ask them or a supervisor to hand it over.")));
+                return Optional.of(new Verdict(HttpServletResponse.SC_CONFLICT, Conflict.of("task.conflict.claimed", name)));
             }
             return Optional.empty();
         }
@@ -131,15 +132,13 @@ public class TaskConflicts {
     }
 
     private Conflict gone(Finished f) {
-        String when = WHEN.format(f.end().toInstant());
+        java.time.LocalDateTime when = java.time.LocalDateTime.ofInstant(f.end().toInstant(),
+                cn.labordispute.calendar.WorkingDayCalendar.ZONE);
         if (f.deleteReason() != null && !"completed".equals(f.deleteReason())) {
-            return new Conflict("这一步已于 " + when + " 撤销（案件流程已变更），不需要再办理。请刷新任务列表。",
-                    "This task was withdrawn at " + when + " (the case's process moved on); reload the task list.");
+            return Conflict.of("task.conflict.withdrawn", when);
         }
-        String by = f.assignee() == null ? "" : " 由 " + staff.displayName(f.assignee());
-        return new Conflict("这一步已于 " + when + by + " 办结，不能再次提交。请刷新任务列表。",
-                "This task was already completed at " + when + (f.assignee() == null ? "" : " by " + f.assignee())
-                        + "; reload the task list.");
+        return f.assignee() == null ? Conflict.of("task.conflict.done", when)
+                : Conflict.of("task.conflict.doneBy", when, staff.displayName(f.assignee()));
     }
 
     /** For the application's own steps: throws the conflict, if there is one, before anything is changed. */
@@ -153,11 +152,9 @@ public class TaskConflicts {
         return organisations == null || tenant == null || organisations.contains(tenant);
     }
 
-    static final Conflict CONCURRENT = new Conflict("这一步刚刚被他人同时办理，您的操作没有生效。请刷新后查看最新情况。",
-            "Someone else changed this task at the same moment; nothing was changed. Reload and try again.");
+    static final Conflict CONCURRENT = Conflict.of("task.conflict.concurrent");
 
-    static final Conflict NO_SUCH_TASK = new Conflict("没有这个任务，请刷新任务列表。",
-            "There is no such task; reload the task list.");
+    static final Conflict NO_SUCH_TASK = Conflict.of("task.conflict.noSuchTask");
 
     /** The REST calls that act on a step, checked before and answered after the engine. */
     static class Filter extends OncePerRequestFilter {
@@ -216,9 +213,8 @@ public class TaskConflicts {
                     write(answer, HttpServletResponse.SC_CONFLICT, "TaskConflict", after.get());
                 } else if (missing.find()) { // the step's own rules read an answer the submission did not give
                     answer.resetBuffer();
-                    write(answer, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequest", new Conflict(
-                            "提交的内容缺少必填的一项（" + missing.group(1) + "），这一步没有办结。请填写完整后再提交。",
-                            "The submission lacks " + missing.group(1) + "; the task was not completed."));
+                    write(answer, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequest",
+                            Conflict.of("task.conflict.missing"), missing.group(1));
                 }
             }
             answer.copyBodyToResponse();

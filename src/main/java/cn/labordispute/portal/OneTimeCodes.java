@@ -1,5 +1,6 @@
 package cn.labordispute.portal;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.calendar.EngineTime;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -45,9 +46,8 @@ class OneTimeCodes {
                         Timestamp.from(now.plus(properties.codeLifetime())))
                 .update();
         long minutes = properties.codeLifetime().toMinutes();
-        sms.send(Phones.normalise(phone), "CODE_" + purpose.name(), english
-                ? "Your verification code is " + code + ", valid for " + minutes + " minutes. Do not share it."
-                : "您的验证码是 " + code + "，" + minutes + " 分钟内有效，请勿告诉他人。【劳动人事争议调处】");
+        sms.send(Phones.normalise(phone), "CODE_" + purpose.name(), english ? Texts.en("portal.code.sms", code, minutes)
+                : Texts.zh("portal.code.sms", code, minutes));
         return code;
     }
 

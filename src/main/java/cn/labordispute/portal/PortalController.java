@@ -135,12 +135,10 @@ class PortalController {
         String code = codes.send(to, p, request.getRemoteAddr(), english);
         Map<String, Object> answer = new java.util.LinkedHashMap<>();
         answer.put("sentTo", Phones.masked(to));
-        answer.put("message", english ? "The code was sent to " + Phones.masked(to)
-                : "验证码已发送至 " + Phones.masked(to));
+        answer.put("message", text(english, "portal.code.sent", Phones.masked(to)));
         if (demo) {
             answer.put("demoCode", code);
-            answer.put("demoNotice", english ? "Demo only (a real system sends it by text message): the code is " + code
-                    : "演示环境（正式环境只发短信）：验证码是 " + code);
+            answer.put("demoNotice", text(english, "portal.code.demo", code));
         }
         return ResponseEntity.ok(answer);
     }
