@@ -105,12 +105,20 @@ public class Reassignment {
         return staff;
     }
 
+    /** The field of a refusal that is about who the caller is, not what they sent: the page answers it 403. */
+    static final String NOT_YOURS = "organisation";
+
+    /** Whether the refusals include one the caller may not do at all (HTTP 403), rather than bad input (400). */
+    static boolean forbidden(List<FieldError> errors) {
+        return errors.stream().anyMatch(e -> NOT_YOURS.equals(e.field()));
+    }
+
     /** The tasks that may be acted on, each with its case number; problems for the others. */
     private Map<Task, String> check(Caller supervisor, List<String> taskIds, List<FieldError> errors) {
         Set<String> orgs = SupervisionService.supervised(supervisor);
         Map<Task, String> found = new LinkedHashMap<>();
         if (orgs != null && orgs.isEmpty()) {
-            errors.add(FieldError.of("taskId", "reassign.supervisorsOnly"));
+            errors.add(FieldError.of(NOT_YOURS, "reassign.supervisorsOnly"));
             return found;
         }
         if (taskIds == null || taskIds.isEmpty()) {
@@ -123,8 +131,10 @@ public class Reassignment {
                 conflicts.check(id, false, supervisor); // done meanwhile: 409, who and when
             }
             TaskCase c = t == null ? null : caseOf(id);
-            if (t == null || c == null || (orgs != null && !orgs.contains(c.orgCode()))) {
+            if (t == null || c == null) {
                 errors.add(FieldError.of("taskId", "reassign.unknownTask", id));
+            } else if (orgs != null && !orgs.contains(c.orgCode())) {
+                errors.add(FieldError.of(NOT_YOURS, "reassign.notYours"));
             } else {
                 found.put(t, c.caseNumber());
             }

@@ -106,7 +106,10 @@ class SupervisionController {
                 .body(csv ? table.csv() : table.xlsx());
     }
 
-    /** Reassign the selected tasks and/or add a note; on bad input, HTTP 400 with the page and nothing changed. */
+    /**
+     * Reassign the selected tasks and/or add a note; on bad input, HTTP 400 with the page and nothing changed; a task of
+     * another organisation, or a caller who supervises none, 403 and nothing changed.
+     */
     @PostMapping("/supervision/reassign")
     String reassign(Caller caller, @RequestParam(name = "taskId", required = false) List<String> taskIds,
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String note,
@@ -116,7 +119,8 @@ class SupervisionController {
         if (errors.isEmpty()) {
             return "redirect:/supervision?done=" + taskIds.size();
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(Reassignment.forbidden(errors) ? HttpServletResponse.SC_FORBIDDEN
+                : HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("errors", errors);
         return render(caller, request, model);
     }

@@ -254,7 +254,7 @@ class SupervisionIntegrationTests {
         String task = acceptanceTask(yuzhongCase);
 
         ResponseEntity<String> refused = act(jishou, csrfOf(jishou), List.of(task), "lixiaoyun", "");
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(refused.getBody()).contains("不属于您督办的组织");
 
         ResponseEntity<String> forged = act(login("liuyang"), "forged", List.of(task), "zhanglei", "");
