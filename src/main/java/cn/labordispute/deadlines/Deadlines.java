@@ -1,5 +1,6 @@
 package cn.labordispute.deadlines;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.calendar.EngineTime;
 import java.time.LocalDate;
@@ -125,6 +126,6 @@ public class Deadlines {
         if (value instanceof String text && !text.isBlank()) {
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         }
-        throw new IllegalArgumentException("缺少日期或日期格式不正确（应为 YYYY-MM-DD） / missing or malformed date: " + value);
+        throw new IllegalArgumentException(Texts.zh("deadline.date.malformed", String.valueOf(value)));
     }
 }

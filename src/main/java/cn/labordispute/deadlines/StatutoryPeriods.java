@@ -1,5 +1,6 @@
 package cn.labordispute.deadlines;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.policy.PolicyTable;
 import java.util.Collection;
 import java.util.Collections;
@@ -72,7 +73,7 @@ public class StatutoryPeriods {
     /** Asked for a period that is not in the table. */
     public static class UnknownPeriodException extends IllegalArgumentException {
         public UnknownPeriodException(String name) {
-            super("期间表中没有名为 " + name + " 的期间 / no period named " + name + " in the periods table");
+            super(Texts.zh("deadline.period", name));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.labordispute.models;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.security.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,8 +162,7 @@ public class Migrations {
             ActivityInstance a = open.pop();
             String id = a.getActivityId().replace("#multiInstanceBody", "");
             if (!mappedIds.contains(a.getActivityId()) && !mappedIds.contains(id)) {
-                unmapped.add("停在“" + name(sourceModel, id) + "”，新版本中没有可对应的环节 / waits at " + id
-                        + ", which has no counterpart in the new version");
+                unmapped.add(Texts.zh("policy.migration.unmapped", name(sourceModel, id), ""));
             }
             open.addAll(List.of(a.getChildActivityInstances()));
         }
@@ -183,15 +183,16 @@ public class Migrations {
         } catch (MigratingProcessInstanceValidationException e) {
             List<String> reasons = new ArrayList<>(e.getValidationReport().getFailures());
             for (MigratingActivityInstanceValidationReport r : e.getValidationReport().getActivityInstanceReports()) {
-                reasons.add("停在“" + name(sourceModel, r.getSourceScopeId()) + "”，新版本中没有可对应的环节 / waits at "
-                        + r.getSourceScopeId() + ", which has no counterpart in the new version (" + String.join("; ", r.getFailures()) + ")");
+                reasons.add(Texts.zh("policy.migration.unmapped", name(sourceModel, r.getSourceScopeId()),
+                        "（" + String.join("; ", r.getFailures()) + "）"));
             }
             for (MigratingTransitionInstanceValidationReport r : e.getValidationReport().getTransitionInstanceReports()) {
-                reasons.add("“" + name(sourceModel, r.getSourceScopeId()) + "”的异步步骤无法迁移 / " + String.join("; ", r.getFailures()));
+                reasons.add(Texts.zh("policy.migration.async", name(sourceModel, r.getSourceScopeId()),
+                        String.join("; ", r.getFailures())));
             }
             return String.join("；", reasons);
         } catch (RuntimeException e) {
-            return "无法迁移 / cannot migrate: " + e.getMessage();
+            return Texts.zh("policy.migration.failed", e.getMessage());
         }
     }
 

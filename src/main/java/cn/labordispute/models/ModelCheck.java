@@ -1,5 +1,6 @@
 package cn.labordispute.models;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.deadlines.StatutoryPeriods;
 import cn.labordispute.security.Roles;
 import java.nio.file.Files;
@@ -27,8 +28,7 @@ public final class ModelCheck {
         Path project = Path.of(args.length > 0 ? args[0] : ".");
         List<Violation> violations = check(project);
         violations.forEach(v -> System.out.println(v.message()));
-        System.out.println(violations.isEmpty() ? "模型校验通过 / all models pass"
-                : violations.size() + " 处违反规则 / rule violations");
+        System.out.println(violations.isEmpty() ? Texts.zh("policy.check.pass") : Texts.zh("policy.violations", violations.size()));
         System.exit(violations.isEmpty() ? 0 : 1);
     }
 

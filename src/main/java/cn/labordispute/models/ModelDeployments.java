@@ -1,5 +1,6 @@
 package cn.labordispute.models;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.deadlines.DeadlinesProperties;
 import cn.labordispute.deadlines.StatutoryPeriods;
 import cn.labordispute.intake.IntakeService;
@@ -323,7 +324,7 @@ public class ModelDeployments {
                     .toList();
             String[] who = audit.get(d.getId());
             views.add(new VersionView(d.getId(), d.getName(), d.getSource(), d.getDeploymentTime().toInstant(),
-                    who == null ? "系统发布" : who[0], who == null ? "随系统发布的模型 / shipped with the release" : who[1],
+                    who == null ? "系统发布" : who[0], who == null ? Texts.zh("policy.release") : who[1],
                     definitions));
         }
         return views;

@@ -1,5 +1,6 @@
 package cn.labordispute.models;
 
+import cn.labordispute.text.Texts;
 import cn.labordispute.arbitration.MinimumWages;
 import cn.labordispute.calculator.AverageWages;
 import cn.labordispute.calendar.WorkingDayCalendar;
@@ -95,7 +96,7 @@ public class PolicyTables {
             List<String> lastRelease = jdbc.queryForList("SELECT sha256 FROM md_table_version WHERE name = ? AND source = 'release' "
                     + "ORDER BY version DESC FETCH FIRST 1 ROWS ONLY", String.class, e.getKey());
             if (lastRelease.isEmpty() || !lastRelease.get(0).equals(sha)) {
-                insert(e.getKey(), content, "release", "随系统发布 / shipped with the release", "system");
+                insert(e.getKey(), content, "release", Texts.zh("policy.release"), "system");
             }
             Version current = current(e.getKey()).orElseThrow();
             if (!current.sha256().equals(sha)) {
