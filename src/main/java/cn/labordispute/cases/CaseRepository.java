@@ -91,6 +91,26 @@ public class CaseRepository {
                 .query(CASES).optional();
     }
 
+    /**
+     * The cases in the organisations (null: every one) in which a party with this identity number appears in this
+     * role, newest first, at most {@code limit}.
+     */
+    public List<DisputeCase> withParty(Party.Role role, String idNumber, Set<String> organisations, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM dc_case c WHERE EXISTS (SELECT 1 FROM "
+                + "dc_party p WHERE p.case_id = c.id AND p.role = ? AND p.id_number = ?)");
+        List<Object> params = new ArrayList<>(List.of(role.name(), idNumber));
+        if (organisations != null) {
+            if (organisations.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND c.org_code IN (").append(String.join(", ", organisations.stream().map(o -> "?").toList()))
+                    .append(")");
+            params.addAll(organisations);
+        }
+        sql.append(" ORDER BY c.received_on DESC, c.id DESC LIMIT ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query(CASES).list();
+    }
+
     public List<Party> parties(long caseId) {
         return jdbc.sql("SELECT role, name, id_type, id_number, phone, address, migrant_worker, claimed_amount, "
                         + "representative, outcome FROM dc_party WHERE case_id = ? ORDER BY id").param(caseId)

@@ -63,21 +63,7 @@ public class CaseSearch {
      * enterprise's record (P档 / C档).
      */
     public List<Hit> withParty(Caller caller, Party.Role role, String idNumber) {
-        java.util.Set<String> orgs = caller.visibleOrganisations();
-        if (idNumber == null || (orgs != null && orgs.isEmpty())) {
-            return List.of();
-        }
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT c.case_number, c.received_on, c.id FROM dc_case c "
-                + "JOIN dc_party p ON p.case_id = c.id WHERE p.role = ? AND p.id_number = ?");
-        List<Object> params = new ArrayList<>(List.of(role.name(), idNumber));
-        if (orgs != null) {
-            sql.append(" AND c.org_code IN (").append(String.join(", ", orgs.stream().map(o -> "?").toList())).append(")");
-            params.addAll(orgs);
-        }
-        sql.append(" ORDER BY c.received_on DESC, c.id DESC LIMIT 200");
-        List<DisputeCase> found = jdbc.sql(sql.toString()).params(params).query((rs, n) -> rs.getString(1)).list()
-                .stream().map(cases::findByNumber).flatMap(Optional::stream).toList();
-        return hits(found);
+        return idNumber == null ? List.of() : hits(cases.withParty(role, idNumber, caller.visibleOrganisations(), 200));
     }
 
     private List<Hit> hits(List<DisputeCase> found) {

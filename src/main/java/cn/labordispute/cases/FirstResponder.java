@@ -1,7 +1,6 @@
 package cn.labordispute.cases;
 
 import cn.labordispute.text.Texts;
-import cn.labordispute.security.Roles;
 import cn.labordispute.security.StaffNames;
 import cn.labordispute.text.FieldError;
 import cn.labordispute.calendar.EngineTime;
@@ -47,8 +46,7 @@ public class FirstResponder {
 
     /** Whether the caller may hand the case over: its first responder, or a supervisor of its organisation. */
     public boolean mayHandOver(Caller caller, DisputeCase c) {
-        return caller.userId().equals(cases.firstResponder(c.id()).orElse(null)) || caller.cityWide()
-                || caller.groups().contains(Roles.SUPERVISOR.groupFor(c.orgCode()));
+        return caller.userId().equals(cases.firstResponder(c.id()).orElse(null)) || caller.supervises(c.orgCode());
     }
 
     /** The staff of the case's organisation the case can be handed to (not the present first responder). */

@@ -5,7 +5,6 @@ import cn.labordispute.cases.CaseRepository;
 import cn.labordispute.cases.DisputeCase;
 import cn.labordispute.calendar.Times;
 import cn.labordispute.security.Caller;
-import cn.labordispute.security.Roles;
 import cn.labordispute.security.StaffNames;
 import cn.labordispute.text.FieldError;
 import cn.labordispute.text.Texts;
@@ -159,8 +158,7 @@ public class Documents {
 
     /** Whether the caller may void the document: its issuer, or a supervisor of the case's organisation. */
     public boolean mayVoid(Caller caller, DisputeCase c, IssuedDocument d) {
-        return caller.userId().equals(d.createdBy()) || caller.cityWide()
-                || caller.groups().contains(Roles.SUPERVISOR.groupFor(c.orgCode()));
+        return caller.userId().equals(d.createdBy()) || caller.supervises(c.orgCode());
     }
 
     /**

@@ -5,7 +5,6 @@ import cn.labordispute.security.Organisations;
 import java.time.LocalDateTime;
 import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.calendar.EngineTime;
-import cn.labordispute.calendar.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -81,7 +81,7 @@ class RiskPageController {
     @GetMapping("/supervision/risks.csv")
     org.springframework.http.ResponseEntity<byte[]> export(Filter filter, Caller caller) {
         StringBuilder csv = new StringBuilder("\uFEFF风险编号,组织,等级,类别,来源,用人单位,统一社会信用代码,人数,金额（元）,状态,关联案件,登记时间,风险情况\r\n");
-        for (Row row : rows(caller, filter)) {
+        for (Row row : rows(risks(caller), filter)) {
             Risk x = row.risk();
             csv.append(String.join(",", cell(x.riskNumber()), cell(x.organisation()), cell(x.levelLabel()),
                     cell(x.categoryLabel()), cell(SOURCE_NAMES.getOrDefault(x.source(), x.source())), cell(x.employerName()),
@@ -167,8 +167,7 @@ class RiskPageController {
     }
 
     /** The caller's organisations' risks the filter keeps, open ones first, with their steps and same-employer counts. */
-    private List<Row> rows(Caller caller, Filter filter) {
-        List<Risk> risks = ledger.list(caller.cityWide() ? null : caller.organisations(), null);
+    private List<Row> rows(List<Risk> risks, Filter filter) {
         // the open risks' steps in one task query, matched to their risks through the process instance
         Map<String, String> riskByProcess = ledger.openRiskProcesses();
         Map<String, List<Step>> steps = riskByProcess.isEmpty() ? Map.of()
@@ -190,9 +189,13 @@ class RiskPageController {
                 : r.employerCreditCode();
     }
 
+    private List<Risk> risks(Caller caller) {
+        return ledger.list(caller.cityWide() ? null : caller.organisations(), null);
+    }
+
     private String render(Caller caller, Model model, Filter filter) {
-        List<Risk> risks = ledger.list(caller.cityWide() ? null : caller.organisations(), null);
-        List<Row> rows = rows(caller, filter);
+        List<Risk> risks = risks(caller);
+        List<Row> rows = rows(risks, filter);
         Map<String, Long> openByLevel = risks.stream().filter(r -> "OPEN".equals(r.status()))
                 .collect(Collectors.groupingBy(r -> r.level() == null ? "NONE" : r.level(), Collectors.counting()));
         model.addAttribute("rows", rows);

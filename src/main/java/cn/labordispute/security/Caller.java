@@ -19,6 +19,11 @@ public record Caller(String userId, Set<String> groups, Set<String> organisation
         return cityWide ? null : organisations;
     }
 
+    /** Whether the caller supervises the organisation: its supervisor, or a city supervisor. */
+    public boolean supervises(String organisation) {
+        return cityWide || groups.contains(Roles.SUPERVISOR.groupFor(organisation));
+    }
+
     public boolean mayActFor(String organisation) {
         return cityWide || organisations.contains(organisation);
     }

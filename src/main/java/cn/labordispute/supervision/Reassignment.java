@@ -1,5 +1,6 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.security.StaffDirectory;
 import cn.labordispute.security.StaffNames;
 import cn.labordispute.engine.TaskConflicts;
 import cn.labordispute.calendar.EngineTime;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -34,9 +34,11 @@ public class Reassignment {
     private final JdbcClient jdbc;
     private final TaskConflicts conflicts;
     private final StaffNames staffNames;
+    private final StaffDirectory staffDirectory;
 
     Reassignment(TaskService tasks, IdentityService identity, CaseRepository cases, JdbcClient jdbc,
-            TaskConflicts conflicts, StaffNames staffNames) {
+            TaskConflicts conflicts, StaffNames staffNames, StaffDirectory staffDirectory) {
+        this.staffDirectory = staffDirectory;
         this.conflicts = conflicts;
         this.staffNames = staffNames;
         this.tasks = tasks;
@@ -89,20 +91,8 @@ public class Reassignment {
     }
 
     /** The staff a supervisor may give work to: members of the role groups of the supervised organisations. */
-    public TreeMap<String, String> staff(Caller supervisor) {
-        Set<String> orgs = SupervisionService.supervised(supervisor);
-        TreeMap<String, String> staff = new TreeMap<>();
-        // one query for all memberships (a query per group cost the city-wide board ~20 round trips)
-        jdbc.sql("SELECT u.ID_, u.FIRST_, u.LAST_, m.GROUP_ID_ FROM ACT_ID_USER u JOIN ACT_ID_MEMBERSHIP m ON m.USER_ID_ = u.ID_")
-                .query((rs, n) -> {
-                    String group = rs.getString(4);
-                    if (orgs == null ? group.contains("-") : orgs.stream().anyMatch(o -> group.endsWith("-" + o))) {
-                        staff.put(rs.getString(1), (java.util.Objects.toString(rs.getString(2), "") + " "
-                                + java.util.Objects.toString(rs.getString(3), "")).trim());
-                    }
-                    return null;
-                }).list();
-        return staff;
+    public Map<String, String> staff(Caller supervisor) {
+        return staffDirectory.staffOf(SupervisionService.supervised(supervisor));
     }
 
     /** The field of a refusal that is about who the caller is, not what they sent: the page answers it 403. */

@@ -176,15 +176,12 @@ class StatisticsController {
         if (typed == null) {
             return null;
         }
-        List<String> orgs = scope == null ? organisations.all().stream().map(o -> o.code()).toList() : List.copyOf(scope);
         java.util.Set<String> matches = new java.util.LinkedHashSet<>();
-        for (String org : orgs) {
-            staff.staffOf(org).forEach((id, name) -> {
-                if (id.equals(typed) || name.equals(typed)) {
-                    matches.add(id);
-                }
-            });
-        }
+        staff.staffOf(scope).forEach((id, name) -> {
+            if (id.equals(typed) || name.equals(typed)) {
+                matches.add(id);
+            }
+        });
         if (matches.size() == 1) {
             return matches.iterator().next();
         }
