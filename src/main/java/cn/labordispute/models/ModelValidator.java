@@ -62,7 +62,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * UNREACHABLE, DMN_OVERLAP, DMN_GAP ({@link DecisionTableCheck}), FORM (parses, id = file name, unique keys, used),
  * FORM_FIELDS (a decision right after a task reads only what its form or the model sets), SHADOWS_BEAN (no form field or
  * variable a model sets is named like a bean the models call, which the variable would hide from the expression), CODE
- * (no code of its own: {@link ModelSafety}).
+ * (no code of its own: {@link ModelSafety}), DIAGRAM (no flow drawn through a shape, no label over another: {@link DiagramCheck}).
  */
 public class ModelValidator {
 
@@ -140,6 +140,7 @@ public class ModelValidator {
             gateways(file, model, found);
             callActivities(file, model, processKeys, found);
             flow(file, model, found);
+            found.addAll(DiagramCheck.check(file, model));
         });
         events(models, found);
         shadowedBeans(files, formKeys, found);

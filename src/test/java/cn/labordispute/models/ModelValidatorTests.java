@@ -243,6 +243,44 @@ class ModelValidatorTests {
                 "SHADOWS_BEAN", "partial-award.form", "partialAwardCheck");
     }
 
+    @Test
+    void diagram_aFlowDrawnThroughAShape() {
+        // the main model as it was drawn before: 仲裁 reached along the main row, through 调解 and what follows it
+        List<Violation> found = assertBroken(text("labor-dispute-case.bpmn", """
+                <di:waypoint x="1620" y="95" />
+                        <di:waypoint x="1620" y="40" />
+                        <di:waypoint x="3020" y="40" />
+                        <di:waypoint x="3020" y="220" />""", """
+                <di:waypoint x="1620" y="145" />
+                        <di:waypoint x="1620" y="260" />
+                        <di:waypoint x="2965" y="260" />"""), "DIAGRAM", "labor-dispute-case.bpmn", "Flow_FirstStage_Arbitration");
+        assertThat(found).anySatisfy(v -> {
+            assertThat(v.zh()).contains("仲裁", "穿过", "CallActivity_Mediation", "调解");
+            assertThat(v.en()).contains("Flow_FirstStage_Arbitration", "CallActivity_Mediation");
+        });
+        // its own source and target, and the gateway it starts from, are not counted
+        assertThat(found).noneSatisfy(v -> assertThat(v.zh()).contains("Gateway_FirstStage"));
+        assertThat(found).noneSatisfy(v -> assertThat(v.zh()).contains("（CallActivity_Arbitration）"));
+    }
+
+    @Test
+    void diagram_aLabelOverAShape() {
+        List<Violation> found = assertBroken(text("legal-health-check.bpmn",
+                "<dc:Bounds x=\"490\" y=\"170\" width=\"90\" height=\"28\" />",
+                "<dc:Bounds x=\"592\" y=\"222\" width=\"88\" height=\"14\" />"),
+                "DIAGRAM", "legal-health-check.bpmn", "Flow_WarningNeeded_Yes");
+        assertThat(found).anySatisfy(v -> assertThat(v.zh()).contains("存在较大用工风险", "Task_IssueWarningLetter", "标签"));
+    }
+
+    @Test
+    void diagram_flowsInsideASubProcessAndFromATimerOnATaskAreFine() {
+        // the repository's models have both (follow-up's visit sub-process, the claims confirmation timer on the main
+        // model); none is reported
+        assertThat(validator.validate(repo)).noneSatisfy(v -> assertThat(v.rule()).isEqualTo("DIAGRAM"));
+        assertThat(repo.text("follow-up.bpmn")).contains("SubProcess_VisitWorker");
+        assertThat(repo.text("labor-dispute-case.bpmn")).contains("Flow_ClaimsConfirmationDue_ConfirmByPhone");
+    }
+
     private List<Violation> assertBroken(ModelFiles files, String rule, String file, String element) {
         List<Violation> all = validator.validate(files);
         List<Violation> found = all.stream().filter(v -> v.rule().equals(rule)).toList();
