@@ -407,9 +407,17 @@ public class ModelDeployments {
         return new ModelFiles(models);
     }
 
-    private static Map<String, byte[]> bare(Map<String, byte[]> upload) {
+    /**
+     * Uploaded files by their bare names; a policy table downloaded from the page (Chinese headers and words, a
+     * byte-order mark) is turned back into the form its reader reads.
+     */
+    private Map<String, byte[]> bare(Map<String, byte[]> upload) {
         Map<String, byte[]> bare = new TreeMap<>();
-        upload.forEach((name, content) -> bare.put(ModelFiles.bareName(name), content));
+        upload.forEach((name, content) -> {
+            String file = ModelFiles.bareName(name);
+            bare.put(file, !tables.isTable(file) ? content : TableLayouts.fromUpload(file, content, tables.current(file)
+                    .map(v -> v.content().getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(content)));
+        });
         return bare;
     }
 }

@@ -22,6 +22,17 @@ public class PolicyChangeRejected extends RuntimeException {
         this.violations = List.copyOf(violations);
     }
 
+    /** Refused for the fields named (e.g. the cells of an edited table), the first of them as the message. */
+    public static PolicyChangeRejected fields(List<FieldError> errors) {
+        return new PolicyChangeRejected(errors, List.of());
+    }
+
+    private PolicyChangeRejected(List<FieldError> errors, List<Violation> violations) {
+        super(errors.isEmpty() ? "" : errors.get(0).message());
+        this.errors = List.copyOf(errors);
+        this.violations = violations;
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

@@ -42,11 +42,84 @@ public class PolicyController {
     private final ModelDeployments deployments;
     private final Migrations migrations;
     private final PolicyTables tables;
+    private final TableEdits edits;
 
-    public PolicyController(ModelDeployments deployments, Migrations migrations, PolicyTables tables) {
+    public PolicyController(ModelDeployments deployments, Migrations migrations, PolicyTables tables, TableEdits edits) {
         this.deployments = deployments;
         this.migrations = migrations;
         this.tables = tables;
+        this.edits = edits;
+    }
+
+    /** A policy table as an editable grid in words. */
+    @GetMapping("/policy/tables/{name}")
+    String tablePage(@PathVariable String name, Caller caller, Model model) {
+        model.addAttribute("user", caller.userId());
+        model.addAttribute("tl", edits.layout(name));
+        model.addAttribute("versions", tables.versions(name));
+        return "pages/policy-table";
+    }
+
+    @GetMapping("/api/policy/tables/{name}/grid")
+    @ResponseBody
+    TableEdits.Grid grid(@PathVariable String name, Caller caller) {
+        return edits.grid(name);
+    }
+
+    /** The cells' problems, as the officer types. */
+    @PostMapping("/api/policy/tables/{name}/check")
+    @ResponseBody
+    Map<String, Object> checkTable(@PathVariable String name, @RequestBody(required = false) Map<String, Object> body, Caller caller) {
+        return Map.of("errors", edits.check(name, rows(body)));
+    }
+
+    @PostMapping("/api/policy/tables/{name}/preview")
+    @ResponseBody
+    TableEdits.Preview previewTable(@PathVariable String name, @RequestBody(required = false) Map<String, Object> body, Caller caller) {
+        return edits.preview(name, rows(body));
+    }
+
+    /** Deploys the edited rows as the table's new version (reason required), through the same path as a file. */
+    @PostMapping("/api/policy/tables/{name}/versions")
+    ResponseEntity<ModelDeployments.DeploymentResult> deployTable(@PathVariable String name,
+            @RequestBody(required = false) Map<String, Object> body, Caller caller) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(edits.deploy(name, rows(body), (String) (body == null ? null : body.get("comment")), caller));
+    }
+
+    /** The table in words with Chinese headers: CSV (with a byte-order mark, for Excel) or Excel. */
+    @GetMapping("/api/policy/tables/{name}/download")
+    ResponseEntity<byte[]> downloadTable(@PathVariable String name, @RequestParam(defaultValue = "csv") String format, Caller caller) {
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw PolicyChangeRejected.fields(List.of(FieldError.of("format", "policy.grid.format")));
+        }
+        var table = TableLayouts.download(edits.layout(name), edits.stored(name));
+        boolean csv = format.equals("csv");
+        String file = table.title() + (csv ? ".csv" : ".xlsx");
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                        : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(file, StandardCharsets.UTF_8).build().toString())
+                .body(csv ? table.csv() : table.xlsx());
+    }
+
+    /** The grid's rows from a request body: a list of lists of cells; anything else is a 400 naming "rows". */
+    private static List<List<String>> rows(Map<String, Object> body) {
+        Object rows = body == null ? null : body.get("rows");
+        if (!(rows instanceof List<?> list)) {
+            throw PolicyChangeRejected.fields(List.of(FieldError.of("rows", "policy.grid.rows")));
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (Object row : list) {
+            if (!(row instanceof List<?> cells) || cells.size() > 50) {
+                throw PolicyChangeRejected.fields(List.of(FieldError.of("rows", "policy.grid.rows")));
+            }
+            out.add(cells.stream().map(c -> c == null ? "" : String.valueOf(c)).toList());
+        }
+        if (out.size() > 5000) {
+            throw PolicyChangeRejected.fields(List.of(FieldError.of("rows", "policy.grid.rows")));
+        }
+        return out;
     }
 
     @GetMapping("/policy")
@@ -57,6 +130,9 @@ public class PolicyController {
         Map<String, List<PolicyTables.Version>> tableVersions = new LinkedHashMap<>();
         tables.names().forEach(n -> tableVersions.put(n, tables.versions(n)));
         model.addAttribute("tables", tableVersions);
+        Map<String, String> titles = new LinkedHashMap<>();
+        TableLayouts.all().forEach(l -> titles.put(l.table(), l.title()));
+        model.addAttribute("titles", titles);
         model.addAttribute("audit", deployments.audit(20));
         model.addAttribute("components", ModelSafety.COMPONENTS);
         return "pages/policy";

@@ -118,7 +118,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/login", "/denied", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"))
                         .permitAll()
-                        .requestMatchers(paths("/policy", "/api/policy/**"))
+                        .requestMatchers(paths("/policy", "/policy/**", "/api/policy/**"))
                         .hasAnyAuthority(Roles.POLICY_EDITORS, Roles.ADMINS)
                         .requestMatchers(paths("/supervision/personal-data-access", "/api/personal-data-access"))
                         .access(SecurityConfiguration::supervisor)

@@ -1,5 +1,6 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.text.Table;
 import cn.labordispute.calendar.Times;
 import cn.labordispute.security.StaffNames;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.text.Table;
 import cn.labordispute.security.StaffDirectory;
 import cn.labordispute.text.Texts;
 import cn.labordispute.calendar.EngineTime;

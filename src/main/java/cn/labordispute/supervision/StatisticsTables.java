@@ -1,5 +1,6 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.text.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.text.Table;
 import cn.labordispute.security.Caller;
 import cn.labordispute.cases.CaseAccess;
 import cn.labordispute.cases.FirstResponder;

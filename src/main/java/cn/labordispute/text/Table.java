@@ -1,4 +1,4 @@
-package cn.labordispute.supervision;
+package cn.labordispute.text;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
