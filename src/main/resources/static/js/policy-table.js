@@ -30,7 +30,8 @@
     }
     const type = column.kind === 'DATE' ? 'date' : 'text';
     const mode = ['WHOLE_NUMBER', 'YEAR'].includes(column.kind) ? ' inputmode="numeric"' : column.kind === 'AMOUNT' ? ' inputmode="decimal"' : '';
-    const size = ['WHOLE_NUMBER', 'YEAR', 'AMOUNT'].includes(column.kind) ? ' size="8"' : column.kind === 'DATE' ? '' : ' size="' + Math.min(40, Math.max(8, value.length + 2)) + '"';
+    const width = [...value].reduce((n, ch) => n + (ch.charCodeAt(0) > 255 ? 2 : 1), 0); // a Chinese character is two columns wide
+    const size = ['WHOLE_NUMBER', 'YEAR', 'AMOUNT'].includes(column.kind) ? ' size="8"' : column.kind === 'DATE' ? '' : ' size="' + Math.min(36, Math.max(8, width + 2)) + '"';
     return '<input type="' + type + '"' + mode + size + attrs + ' value="' + esc(value) + '" placeholder="' + esc(column.hint) + '">';
   }
 

@@ -80,6 +80,7 @@ public class ModelValidator {
     private static final Pattern ID = Pattern.compile(
             "(StartEvent|EndEvent|Task|Gateway|Timer|CallActivity|SubProcess|Flow|Event|Message|Escalation)_[A-Z][A-Za-z0-9_]*");
     private static final Pattern PROCESS_ID = Pattern.compile("<(?:bpmn:)?process\\s[^>]*?id=\"([^\"]+)\"");
+    private static final Pattern APOSTROPHE = Pattern.compile("&#39;|&apos;|&#x27;");
     private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{(.*?)}", Pattern.DOTALL);
     private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
@@ -132,7 +133,7 @@ public class ModelValidator {
         Map<String, Set<String>> formKeys = forms(files, found);
         Set<String> referencedForms = new HashSet<>();
         models.forEach((file, model) -> {
-            String text = new String(files.get(file), StandardCharsets.UTF_8);
+            String text = text(files.get(file));
             processes(file, model, found);
             names(file, model, found);
             userTasks(file, model, text, formKeys, referencedForms, found);
@@ -152,6 +153,14 @@ public class ModelValidator {
     }
 
     /**
+     * A model's text for the rules that read expressions in it, with apostrophes as they are meant: bpmn-js (the
+     * in-page modeler and Camunda Modeler) writes {@code '} inside attributes as {@code &#39;}.
+     */
+    static String text(byte[] content) {
+        return APOSTROPHE.matcher(new String(content, StandardCharsets.UTF_8)).replaceAll("'");
+    }
+
+    /**
      * A variable hides a bean of the same name in expressions (the engine resolves variables first), so a form field
      * or a variable a model sets must not be named like a bean the models call ({@code ${documents.issue(execution …}},
      * {@code delegateExpression="${paymentSchedule}"}).
@@ -160,7 +169,7 @@ public class ModelValidator {
         Set<String> beans = new HashSet<>();
         Map<String, String> setBy = new LinkedHashMap<>();
         files.ofType(ModelFiles.BPMN).forEach((file, content) -> {
-            String text = new String(content, StandardCharsets.UTF_8);
+            String text = text(content);
             Matcher bean = BEAN.matcher(text);
             while (bean.find()) {
                 beans.add(bean.group(1) != null ? bean.group(1) : bean.group(2));
@@ -246,8 +255,8 @@ public class ModelValidator {
             String formRef = t.getCamundaFormRef();
             if (formRef == null || !formKeys.containsKey(formRef) || !"deployment".equals(t.getCamundaFormRefBinding())) {
                 found.add(new Violation(file, t.getId(), "FORM_REF",
-                        "须引用同一部署中的表单：camunda:formRef 为 forms/ 中某表单的 id，camunda:formRefBinding=\"deployment\"（现为 " + formRef + "）",
-                        "reference a form of the same deployment: camunda:formRef = the id of a form in forms/, "
+                        formRef == null ? "须选择一个表单（camunda:formRef 为 forms/ 中某表单的 id）" : "须引用同一部署中的表单：camunda:formRef 为 forms/ 中某表单的 id，camunda:formRefBinding=\"deployment\"（现为 " + formRef + "）",
+                        formRef == null ? "choose a form (camunda:formRef = the id of a form in forms/)" : "reference a form of the same deployment: camunda:formRef = the id of a form in forms/, "
                                 + "camunda:formRefBinding=\"deployment\" (now " + formRef + ")"));
             } else {
                 referencedForms.add(formRef);

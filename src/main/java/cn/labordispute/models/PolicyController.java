@@ -39,16 +39,94 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @Controller
 public class PolicyController {
 
+    private static final java.util.regex.Pattern PROCESS_NAME = java.util.regex.Pattern.compile("<(?:bpmn:)?process\\s[^>]*?name=\"([^\"]+)\"");
+
     private final ModelDeployments deployments;
     private final Migrations migrations;
     private final PolicyTables tables;
     private final TableEdits edits;
+    private final DecisionTrials decisions;
+    private final cn.labordispute.deadlines.StatutoryPeriods periods;
 
-    public PolicyController(ModelDeployments deployments, Migrations migrations, PolicyTables tables, TableEdits edits) {
+    public PolicyController(ModelDeployments deployments, Migrations migrations, PolicyTables tables, TableEdits edits,
+            DecisionTrials decisions, cn.labordispute.deadlines.StatutoryPeriods periods) {
+        this.periods = periods;
         this.deployments = deployments;
         this.migrations = migrations;
         this.tables = tables;
         this.edits = edits;
+        this.decisions = decisions;
+    }
+
+    /** A decision table in the browser's decision-table editor, with the model check on its rows and a trial box. */
+    @GetMapping("/policy/decisions/{file}")
+    String decisionPage(@PathVariable String file, Caller caller, Model model) {
+        deployedDecision(file);
+        model.addAttribute("user", caller.userId());
+        model.addAttribute("file", file);
+        model.addAttribute("decisionFiles", deployments.deployed().ofType(ModelFiles.DMN).keySet());
+        return "pages/policy-decision";
+    }
+
+    /** The model check of an edited decision table, before it is deployed. */
+    @PostMapping("/api/policy/decisions/{file}/check")
+    @ResponseBody
+    Map<String, Object> checkDecision(@PathVariable String file, @RequestBody(required = false) Map<String, Object> body, Caller caller) {
+        deployedDecision(file);
+        return Map.of("violations", decisions.check(file, xml(body)));
+    }
+
+    @PostMapping("/api/policy/decisions/{file}/form")
+    @ResponseBody
+    DecisionTrials.Form decisionForm(@PathVariable String file, @RequestBody(required = false) Map<String, Object> body, Caller caller) {
+        deployedDecision(file);
+        return decisions.form(file, xml(body));
+    }
+
+    /** Evaluates the edited (not yet deployed) table on the inputs typed in the trial box. */
+    @PostMapping("/api/policy/decisions/{file}/trial")
+    @ResponseBody
+    DecisionTrials.Trial trial(@PathVariable String file, @RequestBody(required = false) Map<String, Object> body, Caller caller) {
+        deployedDecision(file);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        if (body != null && body.get("inputs") instanceof Map<?, ?> typed) {
+            typed.forEach((k, v) -> inputs.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        }
+        return decisions.evaluate(file, xml(body), inputs);
+    }
+
+    /** A process model in the browser's modeler, with the model check marked on its elements. */
+    @GetMapping("/policy/models/{file}")
+    String modelPage(@PathVariable String file, Caller caller, Model model) {
+        ModelFiles deployed = deployments.deployed();
+        if (!file.endsWith(ModelFiles.BPMN) || deployed.get(file) == null) {
+            throw PolicyChangeRejected.fields(List.of(FieldError.of("file", "policy.model.noFile", file)));
+        }
+        model.addAttribute("user", caller.userId());
+        model.addAttribute("file", file);
+        model.addAttribute("modelFiles", deployed.ofType(ModelFiles.BPMN).keySet());
+        return "pages/policy-model";
+    }
+
+    /** What the modeler's step panel offers: the roles, the periods by name and the forms by title. */
+    @GetMapping("/api/policy/modeling-options")
+    @ResponseBody
+    Map<String, Object> modelingOptions(Caller caller) {
+        return ModelingOptions.of(deployments.deployed(), periods);
+    }
+
+    private void deployedDecision(String file) {
+        if (!file.endsWith(ModelFiles.DMN) || deployments.deployed().get(file) == null) {
+            throw PolicyChangeRejected.fields(List.of(FieldError.of("file", "dmn.noFile", file)));
+        }
+    }
+
+    private static byte[] xml(Map<String, Object> body) {
+        Object xml = body == null ? null : body.get("xml");
+        if (!(xml instanceof String text) || text.isBlank()) {
+            throw PolicyChangeRejected.fields(List.of(FieldError.of("xml", "dmn.noXml")));
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A policy table as an editable grid in words. */
@@ -133,6 +211,15 @@ public class PolicyController {
         Map<String, String> titles = new LinkedHashMap<>();
         TableLayouts.all().forEach(l -> titles.put(l.table(), l.title()));
         model.addAttribute("titles", titles);
+        Map<String, String> decisionNames = new LinkedHashMap<>();
+        deployments.deployed().ofType(ModelFiles.DMN).forEach((f, xml) -> decisionNames.put(f, DecisionTrials.name(xml)));
+        model.addAttribute("decisionNames", decisionNames);
+        Map<String, String> processNames = new LinkedHashMap<>();
+        deployments.deployed().ofType(ModelFiles.BPMN).forEach((f, xml) -> {
+            java.util.regex.Matcher m = PROCESS_NAME.matcher(new String(xml, StandardCharsets.UTF_8));
+            processNames.put(f, m.find() ? m.group(1) : f);
+        });
+        model.addAttribute("processNames", processNames);
         model.addAttribute("audit", deployments.audit(20));
         model.addAttribute("components", ModelSafety.COMPONENTS);
         return "pages/policy";

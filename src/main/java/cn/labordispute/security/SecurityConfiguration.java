@@ -116,7 +116,7 @@ class SecurityConfiguration {
     SecurityFilterChain staff(HttpSecurity http, SecurityResponses responses) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(paths("/login", "/denied", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"))
+                        .requestMatchers(paths("/login", "/denied", "/error", "/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico"))
                         .permitAll()
                         .requestMatchers(paths("/policy", "/policy/**", "/api/policy/**"))
                         .hasAnyAuthority(Roles.POLICY_EDITORS, Roles.ADMINS)

@@ -34,6 +34,11 @@ public final class Texts {
         return BUNDLE.getMessage(key, localised(args, Locale.CHINESE), Locale.CHINESE);
     }
 
+    /** The message in Chinese, or {@code fallback} where the bundles have no such key (e.g. a word for a code). */
+    public static String zhOr(String key, String fallback) {
+        return BUNDLE.getMessage(key, null, fallback, Locale.CHINESE);
+    }
+
     /** The message in English. */
     public static String en(String key, Object... args) {
         return BUNDLE.getMessage(key, localised(args, Locale.ENGLISH), Locale.ENGLISH);

@@ -244,6 +244,15 @@ class ModelValidatorTests {
     }
 
     @Test
+    void aModelSavedByBpmnJsWithItsEscapedApostrophesIsReadTheSame() {
+        // bpmn-js (the page's modeler, Camunda Modeler) writes ' inside attributes as &#39;
+        ModelFiles saved = repo.with(Map.of("mediation.bpmn", repo.text("mediation.bpmn").replace("'", "&#39;")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(saved.text("mediation.bpmn")).contains("deadlines.due(&#39;MEDIATION_ACCEPTANCE&#39;");
+        assertThat(validator.validate(saved)).isEmpty();
+    }
+
+    @Test
     void diagram_aFlowDrawnThroughAShape() {
         // the main model as it was drawn before: 仲裁 reached along the main row, through 调解 and what follows it
         List<Violation> found = assertBroken(text("labor-dispute-case.bpmn", """

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1400, height: 1000 } });
+p.on('response', async r => { if (r.url().includes('/trial')) console.log('HTTP', r.status(), (await r.text()).slice(0, 800)); });
+await p.goto('http://localhost:18081/login'); await p.fill('#username','huangli'); await p.fill('#password','demo'); await p.click('button[type=submit]');
+await p.goto('http://localhost:18081/policy/decisions/case-subsidy.dmn');
+await p.waitForSelector('#decision-valid');
+await p.selectOption('#trial-form select[name=collective]', 'false');
+await p.selectOption('#trial-form select[name=caseOutcome]', 'AGREEMENT_FULFILLED');
+await p.click('#try'); await p.waitForTimeout(2000);
+console.log(await p.textContent('#trial-result'));
+await b.close();
