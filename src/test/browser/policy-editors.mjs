@@ -1,7 +1,7 @@
 // A policy officer edits a decision table and the main process in the browser: raises the 以案定补 amount for a
 // fulfilled mediation agreement in the decision-table editor, tries the draft on an input, deploys it; opens the main
 // model in the modeler, renames a step (明确请求事项), sees the violation for a missing form marked on that element, fixes it,
-// previews and deploys.
+// previews and deploys; then changes a field's label in that step's form in the form editor and deploys it.
 // Usage: node policy-editors.mjs [baseUrl] [screenshotDir]   (run from src/test/browser)
 import { base, shots, check, withBrowser } from './support.mjs';
 
@@ -77,4 +77,26 @@ await withBrowser(async browser => {
   await page.waitForSelector('#model-deployed-ok');
   check(true, 'the changed main model is deployed');
   await page.screenshot({ path: `${shots}/policy-model-deployed.png`, fullPage: false });
+
+  await page.goto(`${base}/policy`);
+  await page.click('#forms summary');
+  await page.click('#forms a:has-text("明确请求事项")');
+  await page.waitForSelector('#form-valid', { timeout: 30000 });
+  check(true, 'the step\'s form opens in the form editor and passes the check');
+  await page.click('#form-editor [data-id="Field_restatementNote"]');
+  if (!(await page.locator('#bio-properties-panel-label').isVisible())) {
+    await page.click('.fjs-properties-container .bio-properties-panel-group-header:has-text("General")');
+  }
+  await page.click('#bio-properties-panel-label');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('给申请人的说明（申请人可在“我的申请”中看到）');
+  await page.click('#form-deploy h2');
+  await page.click('#preview-form');
+  await page.waitForSelector('#form-preview-valid');
+  check(await page.locator('#form-changes', { hasText: '申请人可在' }).count() === 1, 'the preview shows the changed label');
+  await page.fill('#form-comment', '说明字段的标签写清谁能看到');
+  await page.click('#deploy-form');
+  await page.waitForSelector('#form-deployed-ok');
+  check(true, 'the changed form is deployed');
+  await page.screenshot({ path: `${shots}/policy-form-editor.png`, fullPage: false });
 });

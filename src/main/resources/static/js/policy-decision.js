@@ -3,23 +3,12 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const file = $('decision-panel').dataset.file;
-  const csrf = $('csrf').value;
   const api = '/api/policy/decisions/' + encodeURIComponent(file);
-  const esc = (s) => String(s == null ? '' : s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+  const { esc, post, preview, deploy } = window.policyDraft;
   let modeler = null;
   let timer = null;
   let marked = [];
   let decisionId = '';
-
-  async function post(url, body) {
-    const json = !(body instanceof FormData);
-    const response = await fetch(url, {
-      method: 'POST', credentials: 'same-origin', body: json ? JSON.stringify(body) : body,
-      headers: Object.assign({ 'X-CSRF-Token': csrf }, json ? { 'Content-Type': 'application/json' } : {}),
-    });
-    const answer = await response.json().catch(() => ({ message: '服务器没有给出答复（' + response.status + '）' }));
-    return { ok: response.ok, answer };
-  }
 
   async function draft() {
     const { xml } = await modeler.saveXML({ format: true });
@@ -95,33 +84,12 @@
       + results.map((r) => '<tr>' + columns.map((c) => '<td>' + esc(r[c]) + '</td>').join('') + '</tr>').join('') + '</tbody></table>';
   });
 
-  function upload(xml, comment) {
-    const data = new FormData();
-    data.append('files', new Blob([xml], { type: 'application/xml' }), file);
-    if (comment !== undefined) data.append('comment', comment);
-    return data;
-  }
-
-  $('preview-decision').addEventListener('click', async () => {
-    const { ok, answer } = await post('/api/policy/preview', upload(await draft()));
-    if (!ok) { $('decision-preview').innerHTML = '<div class="errors" role="alert"><p>' + esc(answer.message) + '</p></div>'; return; }
-    const report = answer.report;
-    const changes = answer.changes.filter((c) => c.file === file);
-    $('decision-preview').innerHTML = (report.violations.length
-      ? '<div class="errors" role="alert"><p><strong>' + report.violations.length + ' 处违反规则，不能部署：</strong></p><ul>' + report.violations.map((v) => '<li>' + esc(describe(v)) + '</li>').join('') + '</ul></div>'
-      : '<p class="notice" id="decision-preview-valid">校验通过，可以部署。</p>')
-      + (changes.length ? '<h3>这次修改</h3><ul id="decision-changes">' + changes.map((c) => '<li>' + esc(c.what) + (c.before != null ? '：由“' + esc(c.before) + '”' : '') + (c.after != null ? (c.before != null ? '改为“' : '：“') + esc(c.after) + '”' : '') + '</li>').join('') + '</ul>'
-        : '<p class="muted" id="decision-changes">与现行版本相同，没有修改。</p>');
-  });
+  $('preview-decision').addEventListener('click', async () => preview(file, await draft(), $('decision-preview'),
+    { valid: 'decision-preview-valid', changes: 'decision-changes' }, describe));
 
   $('deploy-decision').addEventListener('click', async () => {
-    const { ok, answer } = await post('/api/policy/deployments', upload(await draft(), $('decision-comment').value));
-    if (!ok) {
-      $('decision-deployed').innerHTML = '<div class="errors" role="alert"><p>' + esc(answer.message) + '</p>'
-        + (answer.errors || []).filter((e) => e.field !== 'files').map((e) => '<p>' + esc(e.message) + '</p>').join('')
-        + (answer.violations && answer.violations.length ? '<ul>' + answer.violations.map((v) => '<li>' + esc(describe(v)) + '</li>').join('') + '</ul>' : '') + '</div>';
-      return;
-    }
+    const answer = await deploy(file, await draft(), $('decision-comment').value, $('decision-deployed'), describe);
+    if (!answer) return;
     const mine = answer.definitions.find((d) => d.startsWith(decisionId + ':'));
     $('decision-deployed').innerHTML = '<p class="notice" id="decision-deployed-ok">已部署' + (mine ? '为第 ' + esc(mine.split(':')[1]) + ' 版' : '')
       + '，新案件即用新表。</p>';

@@ -4,26 +4,16 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const file = $('model-panel').dataset.file;
-  const csrf = $('csrf').value;
-  const esc = (s) => String(s == null ? '' : s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+  const { esc, post, upload, preview, deploy } = window.policyDraft;
   const DUE = /deadlines\.due\('([A-Z0-9_]+)'/;
   let modeler, modeling, registry, overlays, canvas;
   let options = { roles: [], periods: [], forms: [] };
   let timer = null;
   let marked = [];
 
-  async function post(url, body) {
-    const response = await fetch(url, { method: 'POST', credentials: 'same-origin', body, headers: { 'X-CSRF-Token': csrf } });
-    const answer = await response.json().catch(() => ({ message: '服务器没有给出答复（' + response.status + '）' }));
-    return { ok: response.ok, answer };
-  }
-
-  async function upload(comment) {
+  async function draft() {
     const { xml } = await modeler.saveXML({ format: true });
-    const data = new FormData();
-    data.append('files', new Blob([xml], { type: 'application/xml' }), file);
-    if (comment !== undefined) data.append('comment', comment);
-    return data;
+    return xml;
   }
 
   function nameOf(id) {
@@ -53,7 +43,7 @@
   }
 
   async function check() {
-    const { ok, answer } = await post('/api/policy/validate', await upload());
+    const { ok, answer } = await post('/api/policy/validate', upload(file, await draft()));
     mark(ok ? answer.violations : (answer.violations && answer.violations.length ? answer.violations : [{ file, element: '', zh: answer.message }]));
   }
 
@@ -104,27 +94,21 @@
     canvas.scrollToElement(element);
   });
 
+  const describe = (v) => (nameOf(v.element) ? nameOf(v.element) + ' ' : '') + v.zh;
+
   $('preview-model').addEventListener('click', async () => {
-    const { ok, answer } = await post('/api/policy/preview', await upload());
-    if (!ok) { $('model-preview').innerHTML = '<div class="errors" role="alert"><p>' + esc(answer.message) + '</p></div>'; return; }
+    const answer = await preview(file, await draft(), $('model-preview'), { valid: 'model-preview-valid', changes: 'model-changes' }, describe);
+    if (!answer) return;
     mark(answer.report.violations);
-    const changes = answer.changes.filter((c) => c.file === file);
-    $('model-preview').innerHTML = (answer.report.violations.length ? '<p class="errors">先改正上面列出的问题。</p>' : '<p class="notice" id="model-preview-valid">校验通过，可以部署。</p>')
-      + (changes.length ? '<h3>这次修改</h3><ul id="model-changes">' + changes.map((c) => '<li>' + esc(nameOf(c.element) || c.element) + ' ' + esc(c.what)
-        + (c.before != null ? '：由“' + esc(c.before) + '”' : '') + (c.after != null ? (c.before != null ? '改为“' : '：“') + esc(c.after) + '”' : '') + '</li>').join('') + '</ul>'
-        : '<p class="muted" id="model-changes">与现行版本相同，没有修改。</p>')
-      + (answer.waiting.length ? '<h3>运行中的案件停在</h3><ul>' + answer.waiting.map((w) => '<li>' + esc(w.elementName || w.elementId) + '：' + w.cases + ' 件'
-        + (w.removed ? '（新版本删除了此环节，这些案件留在原版本继续办理）' : '') + '</li>').join('') + '</ul>' : '');
+    if (answer.waiting.length) {
+      $('model-preview').insertAdjacentHTML('beforeend', '<h3>运行中的案件停在</h3><ul>' + answer.waiting.map((w) => '<li>' + esc(w.elementName || w.elementId) + '：'
+        + w.cases + ' 件' + (w.removed ? '（新版本删除了此环节，这些案件留在原版本继续办理）' : '') + '</li>').join('') + '</ul>');
+    }
   });
 
   $('deploy-model').addEventListener('click', async () => {
-    const { ok, answer } = await post('/api/policy/deployments', await upload($('model-comment').value));
-    if (!ok) {
-      if (answer.violations && answer.violations.length) mark(answer.violations);
-      $('model-deployed').innerHTML = '<div class="errors" role="alert"><p>' + esc(answer.message) + '</p>'
-        + (answer.errors || []).filter((e) => e.field !== 'files').map((e) => '<p>' + esc(e.message) + '</p>').join('') + '</div>';
-      return;
-    }
+    const answer = await deploy(file, await draft(), $('model-comment').value, $('model-deployed'), describe);
+    if (!answer) return;
     $('model-deployed').innerHTML = '<p class="notice" id="model-deployed-ok">已部署为新版本，新案件即用新流程；运行中的案件可在<a href="/policy#step-migrate">流程与政策变更</a>页面迁移。</p>';
   });
 

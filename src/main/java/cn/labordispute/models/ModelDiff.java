@@ -157,39 +157,67 @@ final class ModelDiff {
         return text == null || text.isBlank() ? "-" : text.trim();
     }
 
+    /** Fields added or removed by key; a field's label or required flag, a text's words, changed. */
     private static List<Change> form(String file, byte[] before, byte[] after) {
-        Set<String> old = before == null ? Set.of() : keys(before);
-        Set<String> now = keys(after);
+        Map<String, JsonNode> old = before == null ? Map.of() : components(before);
+        Map<String, JsonNode> now = components(after);
         List<Change> changes = new ArrayList<>();
-        now.stream().filter(k -> !old.contains(k)).forEach(k -> changes.add(new Change(file, k, "ADDED", "新增字段", null, k)));
-        old.stream().filter(k -> !now.contains(k)).forEach(k -> changes.add(new Change(file, k, "REMOVED", "删除字段", k, null)));
+        now.forEach((id, c) -> {
+            JsonNode o = old.get(id);
+            boolean field = c.hasNonNull("key");
+            if (o == null) {
+                if (field) {
+                    changes.add(new Change(file, id, "ADDED", "新增字段", null, c.path("label").asText(id)));
+                }
+                return;
+            }
+            compare(changes, file, id, field ? "字段标签" : "说明文字", text(o, field ? "label" : "text"), text(c, field ? "label" : "text"));
+            compare(changes, file, id, "必填", o.path("validate").path("required").asBoolean(false) ? "是" : "否",
+                    c.path("validate").path("required").asBoolean(false) ? "是" : "否");
+        });
+        old.forEach((id, o) -> {
+            if (!now.containsKey(id) && o.hasNonNull("key")) {
+                changes.add(new Change(file, id, "REMOVED", "删除字段", o.path("label").asText(id), null));
+            }
+        });
         if (changes.isEmpty() && before != null) {
-            changes.add(new Change(file, "", "CHANGED", "表单文字或布局有改动", null, null));
+            changes.add(new Change(file, "", "CHANGED", "表单布局有改动", null, null));
         }
         return changes;
     }
 
-    private static Set<String> keys(byte[] form) {
-        Set<String> keys = new LinkedHashSet<>();
+    private static String text(JsonNode component, String property) {
+        return component.hasNonNull(property) ? component.get(property).asText() : null;
+    }
+
+    /** A form's components by key (fields) or id (texts, groups), nested ones included. */
+    private static Map<String, JsonNode> components(byte[] form) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
         try {
-            collect(new ObjectMapper().readTree(form).path("components"), keys);
+            collect(new ObjectMapper().readTree(form).path("components"), found);
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
-        return keys;
+        return found;
     }
 
-    private static void collect(JsonNode components, Set<String> keys) {
+    private static void collect(JsonNode components, Map<String, JsonNode> found) {
         for (JsonNode c : components) {
-            if (c.hasNonNull("key")) {
-                keys.add(c.get("key").asText());
+            String name = c.hasNonNull("key") ? c.get("key").asText() : c.path("id").asText("");
+            if (!name.isEmpty()) {
+                found.put(name, c);
             }
-            collect(c.path("components"), keys);
+            collect(c.path("components"), found);
         }
     }
 
     /** A table's rows by their first column (a period's name, a holiday's date). */
     private static List<Change> table(String file, byte[] before, byte[] after) {
+        var layout = TableLayouts.of(file);
+        if (layout.isPresent() && before != null) { // in words, as the table's grid shows it
+            return TableEdits.changes(layout.get(), TableLayouts.words(layout.get(), before), TableLayouts.words(layout.get(), after))
+                    .stream().map(c -> new Change(file, c.key(), c.kind(), c.sentence(), null, null)).toList();
+        }
         Map<String, String> old = before == null ? Map.of() : rowsInOrder(before, file);
         Map<String, String> now = rowsInOrder(after, file);
         return keyed(file, old, now, "行");

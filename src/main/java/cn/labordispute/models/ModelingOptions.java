@@ -42,7 +42,7 @@ final class ModelingOptions {
     }
 
     /** A form's title: its first heading ("### 受理审查"), else its id. */
-    private static String title(byte[] content, String id) {
+    static String title(byte[] content, String id) {
         try {
             for (JsonNode component : JSON.readTree(content).path("components")) {
                 String text = component.path("text").asText("");

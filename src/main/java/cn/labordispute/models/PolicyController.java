@@ -108,6 +108,19 @@ public class PolicyController {
         return "pages/policy-model";
     }
 
+    /** A form in the browser's form editor (form-js), checked with the model rules before it is deployed. */
+    @GetMapping("/policy/forms/{file}")
+    String formPage(@PathVariable String file, Caller caller, Model model) {
+        ModelFiles deployed = deployments.deployed();
+        if (!file.endsWith(ModelFiles.FORM) || deployed.get(file) == null) {
+            throw PolicyChangeRejected.fields(List.of(FieldError.of("file", "policy.form.noFile", file)));
+        }
+        model.addAttribute("user", caller.userId());
+        model.addAttribute("file", file);
+        model.addAttribute("formTitle", ModelingOptions.title(deployed.get(file), file));
+        return "pages/policy-form";
+    }
+
     /** What the modeler's step panel offers: the roles, the periods by name and the forms by title. */
     @GetMapping("/api/policy/modeling-options")
     @ResponseBody
@@ -220,6 +233,9 @@ public class PolicyController {
             processNames.put(f, m.find() ? m.group(1) : f);
         });
         model.addAttribute("processNames", processNames);
+        Map<String, String> formTitles = new java.util.TreeMap<>();
+        deployments.deployed().ofType(ModelFiles.FORM).forEach((f, json) -> formTitles.put(f, ModelingOptions.title(json, f)));
+        model.addAttribute("formTitles", formTitles);
         model.addAttribute("audit", deployments.audit(20));
         model.addAttribute("components", ModelSafety.COMPONENTS);
         return "pages/policy";

@@ -114,7 +114,8 @@ public class TableEdits {
         Layout layout = layout(table);
         byte[] current = stored(table);
         byte[] draft = TableLayouts.stored(layout, rows, current);
-        List<String> changes = changes(layout, TableLayouts.words(layout, current), TableLayouts.words(layout, draft));
+        List<String> changes = changes(layout, TableLayouts.words(layout, current), TableLayouts.words(layout, draft)).stream()
+                .map(RowChange::sentence).toList();
         List<String> effects = table.equals(PolicyTables.PERIODS) ? periodEffects(current, draft)
                 : table.equals(PolicyTables.HOLIDAYS) && !changes.isEmpty() ? holidayEffects() : List.of();
         List<Violation> violations = deployments.validate(Map.of(table, draft), List.of()).violations();
@@ -131,15 +132,19 @@ public class TableEdits {
         return deployments.deploy(Map.of(table, draft), List.of(), comment, caller);
     }
 
+    /** One row added, removed or changed: its key (a period's code, a holiday's date) and the sentence that says so. */
+    record RowChange(String key, String kind, String sentence) {
+    }
+
     /** Rows added, removed and changed, by their key, in words. */
-    static List<String> changes(Layout layout, List<List<String>> before, List<List<String>> after) {
+    static List<RowChange> changes(Layout layout, List<List<String>> before, List<List<String>> after) {
         Map<String, List<String>> old = byKey(layout, before);
         Map<String, List<String>> now = byKey(layout, after);
-        List<String> out = new ArrayList<>();
+        List<RowChange> out = new ArrayList<>();
         now.forEach((key, row) -> {
             List<String> was = old.get(key);
             if (was == null) {
-                out.add(Texts.zh("policy.grid.added", describe(layout, row)));
+                out.add(new RowChange(key, "ADDED", Texts.zh("policy.grid.added", describe(layout, row))));
             } else if (!was.equals(row)) {
                 List<String> parts = new ArrayList<>();
                 for (int c = 0; c < layout.columns().size(); c++) {
@@ -148,12 +153,12 @@ public class TableEdits {
                         parts.add(Texts.zh("policy.grid.cellChanged", column.title(), shown(column, was.get(c)), shown(column, row.get(c))));
                     }
                 }
-                out.add(Texts.zh("policy.grid.changed", name(layout, row), String.join("；", parts)));
+                out.add(new RowChange(key, "CHANGED", Texts.zh("policy.grid.changed", name(layout, row), String.join("；", parts))));
             }
         });
         old.forEach((key, row) -> {
             if (!now.containsKey(key)) {
-                out.add(Texts.zh("policy.grid.removed", describe(layout, row)));
+                out.add(new RowChange(key, "REMOVED", Texts.zh("policy.grid.removed", describe(layout, row))));
             }
         });
         return out;

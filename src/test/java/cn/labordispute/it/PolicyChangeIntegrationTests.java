@@ -161,8 +161,8 @@ class PolicyChangeIntegrationTests {
         }).anySatisfy(c -> {
             assertThat(c.get("element")).isEqualTo("MEDIATION_ACCEPTANCE");
             assertThat(c.get("kind")).isEqualTo("CHANGED");
-            assertThat((String) c.get("before")).contains(",3,WORKING_DAYS");
-            assertThat((String) c.get("after")).contains(",2,WORKING_DAYS");
+            // a table row in words, as the grid shows it, not the file's codes
+            assertThat((String) c.get("what")).isEqualTo("修改“调解受理审查期限”：长度由“3”改为“2”");
         }).anySatisfy(c -> assertThat(c.get("element")).isEqualTo("LEGAL_CONSULTATION"));
         assertThat(list(preview.getBody(), "waiting")).anySatisfy(w -> {
             assertThat(w.get("processKey")).isEqualTo("mediation");

@@ -6,6 +6,8 @@ import cn.labordispute.deadlines.Deadlines;
 import cn.labordispute.models.PolicyTables;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,8 @@ import org.springframework.util.MultiValueMap;
 /**
  * A policy officer edits the tables in the page's grid (/api/policy/tables/…): the grid is in words, a wrong cell is
  * named in Chinese and nothing changes, the preview says what the change does, the deployment needs a reason and is
- * in force at once; the downloads are Chinese with a byte-order mark and can be uploaded again as they are.
+ * in force at once; the downloads are Chinese with a byte-order mark and can be uploaded again as they are. A draft
+ * decision table is checked and tried on typed inputs (/api/policy/decisions/…) before it is deployed.
  */
 @TestExecutionListeners(listeners = EngineOfThisContext.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -198,6 +201,47 @@ class PolicyTableEditIntegrationTests {
         String stored = tables.current(PolicyTables.PERIODS).orElseThrow().content();
         assertThat(stored).startsWith("name,title,").contains("\nFOLLOW_UP_VISIT,结案回访期限,25,DAYS,").doesNotContain("\uFEFF");
         assertThat(deadlines.compute("FOLLOW_UP_VISIT", LocalDate.of(2026, 12, 1)).due()).isEqualTo(LocalDate.of(2026, 12, 28));
+    }
+
+    @Test
+    @Order(7)
+    @SuppressWarnings("unchecked")
+    void aDraftDecisionTableIsTriedOnTypedInputsInWords() throws Exception {
+        String grading = Files.readString(Path.of("bpmn/risk-grading.dmn"));
+        Map<String, Object> form = post("/api/policy/decisions/risk-grading.dmn/form", Map.of("xml", grading), HttpStatus.OK);
+        assertThat(form.get("inputs").toString()).contains("涉及人数", "涉及金额（元）", "信访");
+        Map<String, Object> trial = post("/api/policy/decisions/risk-grading.dmn/trial", Map.of("xml", grading,
+                "inputs", Map.of("petitionRisk", "否", "workers", "60", "amount", "780,000", "source", "STAFF")), HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) trial.get("results")).singleElement().satisfies(r -> {
+            assertThat(r.get("风险等级")).isEqualTo("重大（MAJOR）");
+            assertThat(r.get("风险类别")).isEqualTo("集体争议（COLLECTIVE）");
+        });
+        // the draft, not what is deployed: lower the workers threshold to 100 and 60 workers is no longer major
+        Map<String, Object> draft = post("/api/policy/decisions/risk-grading.dmn/trial", Map.of("xml", grading.replace("&gt;= 30<", "&gt;= 100<"),
+                "inputs", Map.of("workers", "60", "amount", "780000")), HttpStatus.OK);
+        assertThat(draft.get("results").toString()).contains("较大（SIGNIFICANT）").doesNotContain("MAJOR");
+        Map<String, Object> bad = post("/api/policy/decisions/risk-grading.dmn/trial", Map.of("xml", grading,
+                "inputs", Map.of("workers", "六十")), HttpStatus.BAD_REQUEST);
+        assertThat(bad.get("errors").toString()).contains("inputs.workers", "涉及人数", "六十");
+        assertThat(post("/api/policy/decisions/nothing.dmn/trial", Map.of("xml", grading), HttpStatus.BAD_REQUEST).get("errors")
+                .toString()).contains("nothing.dmn");
+    }
+
+    @Test
+    @Order(8)
+    @SuppressWarnings("unchecked")
+    void overlapsAreNamedOnTheirRulesAndADraftThatRunsCodeIsNeverEvaluated() throws Exception {
+        String cluster = Files.readString(Path.of("bpmn/risk-cluster.dmn"));
+        Map<String, Object> checked = post("/api/policy/decisions/risk-cluster.dmn/check",
+                Map.of("xml", cluster.replace("&lt; 3", "&lt;= 3")), HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) checked.get("violations")).anySatisfy(v -> {
+            assertThat(v.get("rule")).isEqualTo("DMN_OVERLAP");
+            assertThat((String) v.get("element")).contains("Rule_");
+        });
+        String code = cluster.replace("<text>openCases</text>", "<text>${''.getClass().forName('java.lang.Runtime')}</text>");
+        Map<String, Object> refused = post("/api/policy/decisions/risk-cluster.dmn/trial", Map.of("xml", code,
+                "inputs", Map.of("openCases", "5")), HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, Object>>) refused.get("violations")).anySatisfy(v -> assertThat(v.get("rule")).isEqualTo("CODE"));
     }
 
     private static String sheet(byte[] xlsx) throws Exception {
