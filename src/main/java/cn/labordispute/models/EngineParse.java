@@ -21,12 +21,25 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 public class EngineParse {
 
     private final ProcessEngineConfigurationImpl configuration;
+    private final java.util.function.Predicate<String> files;
 
     public EngineParse(ProcessEngineConfigurationImpl configuration) {
+        this(configuration, file -> true);
+    }
+
+    /**
+     * Parses only the files {@code files} accepts: a change checked against the set in force needs the engine's parse
+     * of the files it changes, the others having passed it when they were deployed.
+     */
+    public EngineParse(ProcessEngineConfigurationImpl configuration, java.util.function.Predicate<String> files) {
         this.configuration = configuration;
+        this.files = files;
     }
 
     public List<Violation> bpmn(String file, byte[] content) {
+        if (!files.test(file)) {
+            return List.of();
+        }
         List<Violation> found = new ArrayList<>();
         configuration.getCommandExecutorTxRequired().execute(commandContext -> {
             DeploymentEntity deployment = new DeploymentEntity();
@@ -62,6 +75,9 @@ public class EngineParse {
     }
 
     public List<Violation> dmn(String file, byte[] content) {
+        if (!files.test(file)) {
+            return List.of();
+        }
         DmnEngine dmn = configuration.getDmnEngine();
         return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
             try {

@@ -28,14 +28,17 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationReport;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moving running cases to a process's newest version. The plan is Camunda's (equal activities mapped, event triggers
- * updated); the dry run tries each case's migration in a transaction that is always rolled back, so it lists exactly
- * the cases the engine would move and, for the others, where they wait and why they cannot; the migration itself
+ * updated); the dry run runs the engine's own migration checks on the cases, a chunk at a time, in transactions that are
+ * always rolled back, so it lists exactly the cases the engine would move and, for the others, where they wait and why they cannot; the migration itself
  * runs as a batch of the movable cases. Cases that cannot move stay on their version and keep working.
  */
 @Service
@@ -54,6 +57,9 @@ public class Migrations {
     public record Progress(String batchId, int total, int completed, int failed, int remaining, boolean finished) {
     }
 
+    /** Cases checked together in one rolled-back transaction by the dry run. */
+    private static final int CHUNK = 500;
+
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final ManagementService management;
@@ -61,8 +67,12 @@ public class Migrations {
     private final ModelDeployments deployments;
     private final TransactionTemplate trial;
 
+    private final ProcessEngineConfigurationImpl engine;
+
     public Migrations(RuntimeService runtime, RepositoryService repository, ManagementService management,
-            HistoryService history, ModelDeployments deployments, PlatformTransactionManager transactions) {
+            HistoryService history, ModelDeployments deployments, PlatformTransactionManager transactions,
+            ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
         this.runtime = runtime;
         this.repository = repository;
         this.management = management;
@@ -91,18 +101,47 @@ public class Migrations {
                 .filter(n -> n instanceof Activity || n instanceof IntermediateCatchEvent) // where a case can wait
                 .filter(n -> !mappedIds.contains(n.getId()))
                 .map(n -> name(sourceModel, n.getId())).toList();
+        List<ProcessInstance> instances = deployments.asUser(caller, () -> runtime.createProcessInstanceQuery()
+                .processDefinitionId(source.getId()).orderByProcessInstanceId().asc().list());
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (int from = 0; from < instances.size(); from += CHUNK) {
+            List<String> chunk = instances.subList(from, Math.min(instances.size(), from + CHUNK)).stream()
+                    .map(ProcessInstance::getId).toList();
+            reasons.putAll(tryChunk(plan, chunk, mappedIds, sourceModel, caller));
+        }
         List<CaseMove> movable = new ArrayList<>();
         List<CaseMove> blocked = new ArrayList<>();
-        for (ProcessInstance instance : deployments.asUser(caller, () -> runtime.createProcessInstanceQuery()
-                .processDefinitionId(source.getId()).orderByProcessInstanceId().asc().list())) {
-            String reason = unmappedActivities(instance.getId(), mappedIds, sourceModel);
-            if (reason == null) {
-                reason = tryMigration(plan, instance.getId(), sourceModel, caller);
-            }
+        for (ProcessInstance instance : instances) {
+            String reason = reasons.get(instance.getId());
             (reason == null ? movable : blocked).add(new CaseMove(instance.getId(), instance.getBusinessKey(), reason));
         }
         return new Check(processKey, source.getId(), source.getVersion(), target.getId(), target.getVersion(), mapped,
                 unmapped, movable, blocked);
+    }
+
+    /**
+     * Checks a chunk of cases with the engine's own migration checks ({@link MigrationCheck}), in a transaction that is
+     * always rolled back; the cases it would refuse come back with the reasons in words.
+     */
+    private Map<String, String> tryChunk(MigrationPlan plan, List<String> chunk, Set<String> mappedIds,
+            BpmnModelInstance sourceModel, Caller caller) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        MigrationCheck check = new MigrationCheck((MigrationPlanExecutionBuilderImpl) runtime.newMigration(plan)
+                .processInstanceIds(chunk).skipCustomListeners());
+        try {
+            trial.execute(status -> {
+                status.setRollbackOnly();
+                return deployments.asUser(caller, () -> engine.getCommandExecutorTxRequired().execute(check));
+            });
+        } catch (RuntimeException e) {
+            chunk.forEach(id -> refused.put(id, Texts.zh("policy.migration.failed", e.getMessage())));
+            return refused;
+        }
+        check.refused().forEach((id, report) -> {
+            String unmapped = unmappedActivities(id, mappedIds, sourceModel);
+            refused.put(id, unmapped != null ? unmapped : reasons(report, sourceModel));
+        });
+        return refused;
     }
 
     /** Starts the batch for the cases the dry run finds movable; returns the dry run with the batch's id. */
@@ -169,31 +208,18 @@ public class Migrations {
         return unmapped.isEmpty() ? null : String.join("；", new LinkedHashSet<>(unmapped));
     }
 
-    /** Migrates one case in a transaction that is always rolled back; null if it would move, else why not. */
-    private String tryMigration(MigrationPlan plan, String processInstanceId, BpmnModelInstance sourceModel, Caller caller) {
-        try {
-            return trial.execute(status -> {
-                status.setRollbackOnly();
-                deployments.asUser(caller, () -> {
-                    runtime.newMigration(plan).processInstanceIds(processInstanceId).skipCustomListeners().execute();
-                    return null;
-                });
-                return null;
-            });
-        } catch (MigratingProcessInstanceValidationException e) {
-            List<String> reasons = new ArrayList<>(e.getValidationReport().getFailures());
-            for (MigratingActivityInstanceValidationReport r : e.getValidationReport().getActivityInstanceReports()) {
-                reasons.add(Texts.zh("policy.migration.unmapped", name(sourceModel, r.getSourceScopeId()),
-                        "（" + String.join("; ", r.getFailures()) + "）"));
-            }
-            for (MigratingTransitionInstanceValidationReport r : e.getValidationReport().getTransitionInstanceReports()) {
-                reasons.add(Texts.zh("policy.migration.async", name(sourceModel, r.getSourceScopeId()),
-                        String.join("; ", r.getFailures())));
-            }
-            return String.join("；", reasons);
-        } catch (RuntimeException e) {
-            return Texts.zh("policy.migration.failed", e.getMessage());
+    /** Why the engine would refuse a case, in words. */
+    private static String reasons(MigratingProcessInstanceValidationReport report, BpmnModelInstance sourceModel) {
+        List<String> reasons = new ArrayList<>(report.getFailures());
+        for (MigratingActivityInstanceValidationReport r : report.getActivityInstanceReports()) {
+            reasons.add(Texts.zh("policy.migration.unmapped", name(sourceModel, r.getSourceScopeId()),
+                    "（" + String.join("; ", r.getFailures()) + "）"));
         }
+        for (MigratingTransitionInstanceValidationReport r : report.getTransitionInstanceReports()) {
+            reasons.add(Texts.zh("policy.migration.async", name(sourceModel, r.getSourceScopeId()),
+                    String.join("; ", r.getFailures())));
+        }
+        return String.join("；", reasons);
     }
 
     private ProcessDefinition definition(String processKey, int version) {

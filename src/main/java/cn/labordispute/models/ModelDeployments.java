@@ -157,7 +157,8 @@ public class ModelDeployments {
         Set<String> deployedKeys = repository.createProcessDefinitionQuery().latestVersion().list().stream()
                 .map(ProcessDefinition::getKey).collect(Collectors.toSet());
         ModelValidator validator = new ModelValidator(new ModelValidator.Context(periodsToUse,
-                group -> identity.createGroupQuery().groupId(group).count() > 0, deployedKeys, new EngineParse(engine)));
+                group -> identity.createGroupQuery().groupId(group).count() > 0, deployedKeys,
+                new EngineParse(engine, file -> changes.containsKey(file) && !Arrays.equals(current.get(file), changes.get(file)))));
         violations.addAll(validator.validate(modelsOnly(merged)));
         List<String> changed = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
