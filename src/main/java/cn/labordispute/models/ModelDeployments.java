@@ -410,14 +410,20 @@ public class ModelDeployments {
 
     /**
      * Uploaded files by their bare names; a policy table downloaded from the page (Chinese headers and words, a
-     * byte-order mark) is turned back into the form its reader reads.
+     * byte-order mark, its Chinese file name, as CSV or Excel) is turned back into the form its reader reads.
      */
     private Map<String, byte[]> bare(Map<String, byte[]> upload) {
         Map<String, byte[]> bare = new TreeMap<>();
         upload.forEach((name, content) -> {
             String file = ModelFiles.bareName(name);
-            bare.put(file, !tables.isTable(file) ? content : TableLayouts.fromUpload(file, content, tables.current(file)
-                    .map(v -> v.content().getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(content)));
+            java.util.Optional<String> table = TableLayouts.tableFor(file).filter(tables::isTable);
+            if (table.isEmpty()) {
+                bare.put(file, content);
+            } else {
+                byte[] template = tables.current(table.get())
+                        .map(v -> v.content().getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(content);
+                bare.put(table.get(), TableLayouts.fromFile(table.get(), file, content, template));
+            }
         });
         return bare;
     }

@@ -375,7 +375,8 @@ public class PolicyController {
             try {
                 byte[] content = f.getBytes();
                 String text = new String(content, StandardCharsets.UTF_8);
-                if (text.indexOf('\0') >= 0 || !StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+                boolean workbook = f.getOriginalFilename().endsWith(".xlsx"); // a table saved by a spreadsheet: read as such
+                if (!workbook && (text.indexOf('\0') >= 0 || !StandardCharsets.UTF_8.newEncoder().canEncode(text))) {
                     throw new PolicyChangeRejected("files", f.getOriginalFilename() + " 不是 UTF-8 文本文件",
                             f.getOriginalFilename() + " is not a UTF-8 text file");
                 }

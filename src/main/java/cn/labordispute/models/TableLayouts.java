@@ -312,6 +312,48 @@ public final class TableLayouts {
         return stored(layout, file.rows(), template);
     }
 
+    /**
+     * The table an uploaded file is for: its own name (statutory-periods.csv), the same name as Excel
+     * (statutory-periods.xlsx), or the name the page gives its downloads (法定期间与政策期限.csv / .xlsx).
+     */
+    public static Optional<String> tableFor(String file) {
+        if (LAYOUTS.containsKey(file)) {
+            return Optional.of(file);
+        }
+        String stem = file.replaceFirst("\\.(csv|xlsx)$", "");
+        if (stem.equals(file)) {
+            return Optional.empty();
+        }
+        return LAYOUTS.values().stream().filter(l -> l.table().equals(stem + ".csv") || l.title().equals(stem))
+                .map(Layout::table).findFirst();
+    }
+
+    /**
+     * An uploaded table (CSV in either form, or an Excel workbook as the page's download gives it, edited and saved
+     * again) as the stored file of {@code table}; what cannot be read is passed on for the reader to name.
+     */
+    public static byte[] fromFile(String table, String file, byte[] content, byte[] template) {
+        if (!file.endsWith(".xlsx")) {
+            return fromUpload(table, content, template);
+        }
+        Layout layout = LAYOUTS.get(table);
+        List<List<String>> sheet = Workbook.rows(content);
+        List<String> titles = layout.columns().stream().map(Column::title).toList();
+        if (sheet.isEmpty() || !sheet.get(0).subList(0, Math.min(sheet.get(0).size(), titles.size())).equals(titles)) {
+            throw PolicyChangeRejected.fields(List.of(FieldError.of("files", "policy.grid.xlsx", file, String.join("、", titles))));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : sheet.subList(1, sheet.size())) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < layout.columns().size(); c++) {
+                String value = c < row.size() ? row.get(c) : "";
+                cells.add(layout.columns().get(c).kind() == Kind.DATE ? Workbook.date(value) : value);
+            }
+            rows.add(cells);
+        }
+        return stored(layout, rows, template);
+    }
+
     /** The table in words with Chinese headers, for the CSV and Excel downloads. */
     public static cn.labordispute.text.Table download(Layout layout, byte[] stored) {
         List<List<Object>> rows = new ArrayList<>();

@@ -55,6 +55,7 @@ class PolicyTableEditIntegrationTests {
     @Autowired TestRestTemplate http;
     @Autowired PolicyTables tables;
     @Autowired Deadlines deadlines;
+    @Autowired org.camunda.bpm.engine.DecisionService decisions;
 
     TestRestTemplate policy() {
         return http.withBasicAuth("huangli", "demo");
@@ -242,6 +243,65 @@ class PolicyTableEditIntegrationTests {
         Map<String, Object> refused = post("/api/policy/decisions/risk-cluster.dmn/trial", Map.of("xml", code,
                 "inputs", Map.of("openCases", "5")), HttpStatus.BAD_REQUEST);
         assertThat((List<Map<String, Object>>) refused.get("violations")).anySatisfy(v -> assertThat(v.get("rule")).isEqualTo("CODE"));
+    }
+
+    @Test
+    @Order(9)
+    void aRaisedSubsidyDeployedFromTheEditorIsWhatClosureRecords() throws Exception {
+        // what the decision-table editor sends: the edited file through the deployment path, with a reason
+        Map<String, Object> fulfilled = Map.of("collective", false, "caseOutcome", "AGREEMENT_FULFILLED");
+        assertThat(decisions.evaluateDecisionTableByKey("case_subsidy").variables(fulfilled).evaluate().getSingleResult()
+                .<Object>getEntry("subsidy")).isEqualTo(300.0);
+        String raised = Files.readString(Path.of("bpmn/case-subsidy.dmn"))
+                .replace("<outputEntry id=\"OutputEntry_Resolved_subsidy\"><text>300</text>",
+                        "<outputEntry id=\"OutputEntry_Resolved_subsidy\"><text>400</text>");
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("files", new ByteArrayResource(raised.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "case-subsidy.dmn";
+            }
+        });
+        body.add("comment", "以案定补：调解成功并履行提高到400元");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Map<String, Object>> deployed = policy().exchange("/api/policy/deployments", HttpMethod.POST,
+                new HttpEntity<>(body, headers), MAP);
+        assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.CREATED);
+        // the same evaluation CaseSubsidies makes when a case is closed
+        assertThat(decisions.evaluateDecisionTableByKey("case_subsidy").variables(fulfilled).evaluate().getSingleResult()
+                .<Object>getEntry("subsidy")).isEqualTo(400.0);
+    }
+
+    @Test
+    @Order(10)
+    void anExcelWorkbookUploadedUnderThePagesChineseFileNameBecomesTheTable() {
+        List<List<String>> rows = rows(grid(PERIODS));
+        rows.get(index(rows, "FOLLOW_UP_VISIT")).set(2, "21");
+        List<List<Object>> cells = new java.util.ArrayList<>();
+        rows.forEach(r -> cells.add(new ArrayList<>(r)));
+        byte[] workbook = new cn.labordispute.text.Table("法定期间与政策期限",
+                List.of("代码", "名称", "长度", "单位", "起算", "延长", "法律依据", "核实"), cells).xlsx();
+        ResponseEntity<Map<String, Object>> uploaded = upload("法定期间与政策期限.xlsx", workbook, "按Excel表格调整回访期限");
+        assertThat(uploaded.getStatusCode()).as(String.valueOf(uploaded.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(tables.current(PolicyTables.PERIODS).orElseThrow().content()).contains("\nFOLLOW_UP_VISIT,结案回访期限,21,DAYS,");
+        ResponseEntity<Map<String, Object>> notAWorkbook = upload("法定期间与政策期限.xlsx", "代码,名称".getBytes(StandardCharsets.UTF_8), "试");
+        assertThat(notAWorkbook.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notAWorkbook.getBody().get("errors").toString()).contains("files", "Excel", "代码、名称、长度");
+    }
+
+    private ResponseEntity<Map<String, Object>> upload(String name, byte[] content, String comment) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("files", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        body.add("comment", comment);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return policy().exchange("/api/policy/deployments", HttpMethod.POST, new HttpEntity<>(body, headers), MAP);
     }
 
     private static String sheet(byte[] xlsx) throws Exception {
