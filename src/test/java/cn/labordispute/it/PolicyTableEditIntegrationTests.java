@@ -56,6 +56,7 @@ class PolicyTableEditIntegrationTests {
     @Autowired PolicyTables tables;
     @Autowired Deadlines deadlines;
     @Autowired org.camunda.bpm.engine.DecisionService decisions;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
 
     TestRestTemplate policy() {
         return http.withBasicAuth("huangli", "demo");
@@ -141,6 +142,15 @@ class PolicyTableEditIntegrationTests {
                 HttpStatus.CREATED);
         assertThat((List<String>) deployed.get("tableVersions")).containsExactly("statutory-periods.csv:2");
         assertThat(deadlines.compute("FOLLOW_UP_VISIT", closed).due()).isEqualTo(LocalDate.of(2026, 12, 21));
+        // a case closed now: its return visits are due 20 days after closing, as the new version says
+        StaffClient mediator = new StaffClient(http, "wangfang", "demo");
+        String caseNumber = (String) mediator.openCase(Applications.mediation("yuzhong")).getBody().get("caseNumber");
+        assertThat(mediator.post(caseNumber, "/withdrawal", Map.of("reason", "已与单位和解")).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        List<org.camunda.bpm.engine.task.Task> visits = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_ReturnVisit").list();
+        assertThat(visits).isNotEmpty().allSatisfy(t -> assertThat(t.getDueDate())
+                .isEqualTo(Deadlines.endOf(deadlines.compute("FOLLOW_UP_VISIT", cn.labordispute.calendar.EngineTime.today()).due())));
+        assertThat(deadlines.compute("FOLLOW_UP_VISIT", cn.labordispute.calendar.EngineTime.today()).period().length()).isEqualTo(20);
         String stored = tables.current(PolicyTables.PERIODS).orElseThrow().content();
         assertThat(stored).startsWith("name,title,length,unit,counts_from,extension,source,verified\n# ")
                 .contains("\nFOLLOW_UP_VISIT,结案回访期限,20,DAYS,结案之日,").contains(",WORKING_DAYS,");
