@@ -88,9 +88,11 @@ await withBrowser(async browser => {
     await page.click('.fjs-properties-container .bio-properties-panel-group-header:has-text("General")');
   }
   await page.click('#bio-properties-panel-label');
+  await page.evaluate(() => { document.getElementById('form-check').innerHTML = ''; });
   await page.keyboard.press('Control+A');
   await page.keyboard.type('给申请人的说明（申请人可在“我的申请”中看到）');
   await page.click('#form-deploy h2');
+  await page.waitForSelector('#form-valid', { timeout: 20000 }); // the editor reported the change and the check ran on it
   await page.click('#preview-form');
   await page.waitForSelector('#form-preview-valid');
   check(await page.locator('#form-changes', { hasText: '申请人可在' }).count() === 1, 'the preview shows the changed label');
