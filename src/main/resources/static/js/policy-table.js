@@ -63,6 +63,7 @@
 
   function mark(errors) {
     document.querySelectorAll('#grid [aria-invalid]').forEach((e) => { e.removeAttribute('aria-invalid'); e.removeAttribute('title'); });
+    document.querySelectorAll('#grid .cell-error').forEach((e) => e.remove());
     document.querySelectorAll('#grid tr.invalid').forEach((e) => e.classList.remove('invalid'));
     for (const e of errors) {
       const m = /^rows\[(\d+)\](?:\.(.+))?$/.exec(e.field || '');
@@ -70,7 +71,13 @@
       const tr = document.querySelector('#grid tbody tr[data-row="' + m[1] + '"]');
       if (!tr) continue;
       const target = m[2] ? tr.querySelector('[data-key="' + CSS.escape(m[2]) + '"]') : null;
-      if (target) { target.setAttribute('aria-invalid', 'true'); target.title = e.message; } else { tr.classList.add('invalid'); }
+      if (target) {
+        target.setAttribute('aria-invalid', 'true');
+        target.title = e.message;
+        target.insertAdjacentHTML('afterend', '<div class="cell-error">' + esc(e.message) + '</div>'); // said where the eye is
+      } else {
+        tr.classList.add('invalid');
+      }
       tr.hidden = false;
     }
     $('cell-errors').innerHTML = errors.length ? '<div class="errors" role="alert" id="grid-invalid"><p><strong>' + errors.length + ' 处需要改正：</strong></p><ul>'

@@ -196,18 +196,7 @@ class PolicyTableEditIntegrationTests {
 
         // the downloaded file, edited in a spreadsheet, uploaded through the file path
         byte[] edited = text.replace("FOLLOW_UP_VISIT,结案回访期限,20,日,", "FOLLOW_UP_VISIT,结案回访期限,25,日,").getBytes(StandardCharsets.UTF_8);
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("files", new ByteArrayResource(edited) {
-            @Override
-            public String getFilename() {
-                return "statutory-periods.csv";
-            }
-        });
-        body.add("comment", "按表格文件调整回访期限");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<Map<String, Object>> uploaded = policy().exchange("/api/policy/deployments", HttpMethod.POST,
-                new HttpEntity<>(body, headers), MAP);
+        ResponseEntity<Map<String, Object>> uploaded = upload("法定期间与政策期限.csv", edited, "按表格文件调整回访期限"); // the name the page gave the download
         assertThat(uploaded.getStatusCode()).as(String.valueOf(uploaded.getBody())).isEqualTo(HttpStatus.CREATED);
         String stored = tables.current(PolicyTables.PERIODS).orElseThrow().content();
         assertThat(stored).startsWith("name,title,").contains("\nFOLLOW_UP_VISIT,结案回访期限,25,DAYS,").doesNotContain("\uFEFF");
@@ -265,18 +254,8 @@ class PolicyTableEditIntegrationTests {
         String raised = Files.readString(Path.of("bpmn/case-subsidy.dmn"))
                 .replace("<outputEntry id=\"OutputEntry_Resolved_subsidy\"><text>300</text>",
                         "<outputEntry id=\"OutputEntry_Resolved_subsidy\"><text>400</text>");
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("files", new ByteArrayResource(raised.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "case-subsidy.dmn";
-            }
-        });
-        body.add("comment", "以案定补：调解成功并履行提高到400元");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<Map<String, Object>> deployed = policy().exchange("/api/policy/deployments", HttpMethod.POST,
-                new HttpEntity<>(body, headers), MAP);
+        ResponseEntity<Map<String, Object>> deployed = upload("case-subsidy.dmn", raised.getBytes(StandardCharsets.UTF_8),
+                "以案定补：调解成功并履行提高到400元");
         assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.CREATED);
         // the same evaluation CaseSubsidies makes when a case is closed
         assertThat(decisions.evaluateDecisionTableByKey("case_subsidy").variables(fulfilled).evaluate().getSingleResult()
