@@ -31,7 +31,7 @@
 
   function failure(answer) {
     return '<div class="errors" role="alert"><p>' + esc(answer.message) + '</p>'
-      + (answer.errors || []).map((e) => '<p>' + esc(e.message) + '（' + esc(e.field) + '）</p>').join('')
+      + (answer.errors || []).filter((e) => e.message !== answer.message).map((e) => '<p>' + esc(e.message) + '</p>').join('')
       + (answer.violations && answer.violations.length ? violations(answer.violations) : '') + '</div>';
   }
 

@@ -129,11 +129,20 @@ public class PolicyTables {
 
     /** Checks a table's content with the code that reads it; the message names the line. */
     public Optional<Violation> check(String name, byte[] content) {
+        Optional<TableLayouts.Layout> layout = TableLayouts.of(name);
+        if (layout.isPresent() && TableLayouts.hasAllColumns(layout.get(), content)) { // each cell first, named as the grid names it
+            List<cn.labordispute.text.FieldError> cells = TableLayouts.check(layout.get(), TableLayouts.words(layout.get(), content));
+            if (!cells.isEmpty()) {
+                String more = cells.size() > 1 ? Texts.zh("policy.grid.more", cells.size() - 1) : "";
+                return Optional.of(new Violation(name, "", "TABLE", cells.get(0).message() + more, cells.get(0).messageEn()));
+            }
+        }
         try {
             tables.get(name).check().accept(new ByteArrayResource(content, name));
             return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of(new Violation(name, "", "TABLE", "表格有误：" + e.getMessage(), "the table is wrong: " + e.getMessage()));
+            String where = e.getMessage() == null ? "" : e.getMessage().replaceFirst("^.*? line (\\d+): ", "第$1行：");
+            return Optional.of(new Violation(name, "", "TABLE", "表格有误：" + where, "the table is wrong: " + e.getMessage()));
         }
     }
 

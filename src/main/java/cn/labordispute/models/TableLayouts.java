@@ -174,6 +174,11 @@ public final class TableLayouts {
         return new Stored(notes, header == null ? List.of() : header, rows);
     }
 
+    /** Whether a stored file has every column of the layout (an older version of a table may lack one). */
+    static boolean hasAllColumns(Layout layout, byte[] stored) {
+        return parse(stored).header().containsAll(layout.columns().stream().map(Column::key).toList());
+    }
+
     /** The rows of a stored file in words, in the layout's column order. */
     public static List<List<String>> words(Layout layout, byte[] stored) {
         Stored file = parse(stored);

@@ -279,6 +279,22 @@ class PolicyTableEditIntegrationTests {
         assertThat(notAWorkbook.getBody().get("errors").toString()).contains("files", "Excel", "代码、名称、长度");
     }
 
+    @Test
+    @Order(11)
+    @SuppressWarnings("unchecked")
+    void aTypoInAnUploadedTableIsNamedInChineseByItsRowAndColumn() {
+        String current = tables.current(PolicyTables.PERIODS).orElseThrow().content();
+        byte[] typo = current.replaceFirst("\nFOLLOW_UP_VISIT,结案回访期限,\\d+,DAYS,", "\nFOLLOW_UP_VISIT,结案回访期限,三十,DAYS,")
+                .getBytes(StandardCharsets.UTF_8);
+        ResponseEntity<Map<String, Object>> refused = upload("statutory-periods.csv", typo, "试");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, Object>>) refused.getBody().get("violations")).anySatisfy(v -> {
+            assertThat(v.get("rule")).isEqualTo("TABLE");
+            assertThat((String) v.get("zh")).contains("“长度”应为正整数，现为“三十”").doesNotContain("Byte array", "line");
+        });
+        assertThat(tables.current(PolicyTables.PERIODS).orElseThrow().content()).isEqualTo(current);
+    }
+
     private ResponseEntity<Map<String, Object>> upload(String name, byte[] content, String comment) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         body.add("files", new ByteArrayResource(content) {
