@@ -28,6 +28,7 @@ await withBrowser(async browser => {
   await page.waitForSelector('#grid-invalid');
   check(await page.locator('#grid-invalid', { hasText: '长度' }).count() === 1, 'a typo is named in Chinese with its column');
   check(await length.getAttribute('aria-invalid') === 'true', 'the cell with the typo is marked');
+  await length.evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: `${shots}/policy-table-typo.png`, fullPage: false });
   await length.fill('20');
   await page.waitForFunction(() => !document.querySelector('#grid-invalid'));
