@@ -1,5 +1,6 @@
 package cn.labordispute.engine;
 
+import cn.labordispute.text.FieldError;
 import cn.labordispute.text.Texts;
 import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.security.Caller;
@@ -46,9 +47,9 @@ public class TaskConflicts {
     private static final Pattern TASK_COMMAND = Pattern.compile(
             "^/(?:engine-rest|camunda/api/engine/engine/[^/]+)/task/([^/]+)/"
                     + "(claim|unclaim|complete|submit-form|resolve|assignee|delegate)$");
-    /** A form's refusal as the engine REST API words it: the task's id, the field's key, Chinese / English. */
+    /** A form's refusal as the engine REST API words it: the task's id, the field's key, the sentence. */
     private static final Pattern FORM_REFUSAL = Pattern.compile(
-            "(?s)Cannot (?:submit task form|complete task) \\S+: (?:([A-Za-z_][A-Za-z0-9_.\\[\\]]*): )?(.+?)(?: / (.+))?");
+            "(?s)Cannot (?:submit task form|complete task) \\S+: (?:([A-Za-z_][A-Za-z0-9_.\\[\\]]*): )?(.+)");
     /** The engine's words when an expression of the step reads a variable that was not submitted. */
     private static final Pattern MISSING_ANSWER = Pattern.compile("Cannot resolve identifier '([A-Za-z_][A-Za-z0-9_]*)'");
 
@@ -194,7 +195,7 @@ public class TaskConflicts {
             ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
             chain.doFilter(request, answer);
             if (answer.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
-                Optional<Refusal> refused = formRefusal(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8));
+                Optional<Refusal> refused = formRefusal(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8), request);
                 if (refused.isPresent()) {
                     answer.resetBuffer();
                     write(answer, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequest", refused.get().conflict(),
@@ -222,11 +223,11 @@ public class TaskConflicts {
 
         /**
          * A form the step refused (a field's rule, {@code TaskInput}): the engine's answer reads "Cannot submit task
-         * form 4d4c…: agreedAmount: 分期金额合计须等于… / the total must…"; a person reads the Chinese sentence only,
-         * without the task's id or the field's key (the key stays in {@code field}: the Tasklist's
-         * {@code field-errors.js} shows the sentence under that field).
+         * form 4d4c…: agreedAmount: 分期金额合计须等于…"; a person reads the Chinese sentence only, without the task's
+         * id or the field's key (the key stays in {@code field}: the Tasklist's {@code field-errors.js} shows the
+         * sentence under that field). The English is the refusal's own, kept on the request by {@code TaskInput}.
          */
-        private Optional<Refusal> formRefusal(String body) {
+        private Optional<Refusal> formRefusal(String body, HttpServletRequest request) {
             try {
                 Object message = json.readValue(body, Map.class).get("message");
                 if (!(message instanceof String text)) {
@@ -236,7 +237,8 @@ public class TaskConflicts {
                 if (!m.matches()) {
                     return Optional.empty();
                 }
-                String english = m.group(3) != null ? m.group(3) : m.group(2);
+                String english = request.getAttribute(FieldError.REFUSED) instanceof FieldError refused
+                        && refused.message().equals(m.group(2)) ? refused.messageEn() : m.group(2);
                 return Optional.of(new Refusal(m.group(1), new Conflict(m.group(2), english)));
             } catch (IOException | RuntimeException notJson) {
                 return Optional.empty();

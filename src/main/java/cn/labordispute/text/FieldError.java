@@ -6,6 +6,9 @@ package cn.labordispute.text;
  */
 public record FieldError(String field, String message, String messageEn) {
 
+    /** The request attribute under which a task form's refusal is kept for the answer (TaskInput, TaskConflicts). */
+    public static final String REFUSED = FieldError.class.getName() + ".refused";
+
     /** Message {@code key} of the bundles, in both languages. */
     public static FieldError of(String field, String key, Object... args) {
         return new FieldError(field, Texts.zh(key, args), Texts.en(key, args));

@@ -216,6 +216,27 @@ abstract class HostileInputScenario {
         assertThat(engine("wangfang", taskId, "submit-form", Map.of("variables", Map.of())).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
         assertThat(engine("wangfang", "no-such-task", "complete", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        // a form the step's rule refuses: 400, the sentence in each language and the field it is about
+        String schedule = stepOf(caseNumber, "Task_ScheduleMediationSession");
+        String sessionAt = java.time.LocalDate.now().plusDays(3) + "T09:30:00";
+        assertThat(engine("wangfang", schedule, "complete", Map.of("variables", Map.of("sessionAt", Map.of("value", sessionAt),
+                "sessionMode", Map.of("value", "PHONE"), "sessionParticipants", Map.of("value", "双方")))).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        String session = stepOf(caseNumber, "Task_RecordMediationSession");
+        ResponseEntity<Map<String, Object>> refused = engine("wangfang", session, "complete", Map.of("variables", Map.of(
+                "mediationResult", Map.of("value", "EXTENDED"), "bothPartiesConsent", Map.of("value", false),
+                "extendedUntil", Map.of("value", java.time.LocalDate.now().plusDays(20).toString()),
+                "sessionRecord", Map.of("value", "单方要求延期"))));
+        assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).containsEntry("message", "调解延期须经双方当事人同意")
+                .containsEntry("messageEn", "extending mediation needs both parties' consent");
+        assertThat(refused.getBody().toString()).contains("bothPartiesConsent");
+        assertThat(tasks.createTaskQuery().taskId(session).count()).isEqualTo(1);
+    }
+
+    private String stepOf(String caseNumber, String taskKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).singleResult().getId();
     }
 
     @Test
