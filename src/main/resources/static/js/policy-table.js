@@ -4,21 +4,11 @@
   const $ = (id) => document.getElementById(id);
   const panel = $('grid-panel');
   const table = panel.dataset.table;
-  const csrf = $('csrf').value;
   const base = '/api/policy/tables/' + encodeURIComponent(table);
-  const esc = (s) => String(s == null ? '' : s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+  const { esc, post: send } = window.policyDraft;
   let layout = null;
   let rows = [];
   let timer = null;
-
-  async function send(url, body) {
-    const response = await fetch(url, {
-      method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
-      headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
-    });
-    const answer = await response.json().catch(() => ({ message: '服务器没有给出答复（' + response.status + '）' }));
-    return { ok: response.ok, answer };
-  }
 
   function cell(column, value, r, c) {
     const attrs = ' data-row="' + r + '" data-col="' + c + '" data-key="' + esc(column.key) + '" aria-label="第' + (r + 1) + '行 ' + esc(column.title) + '"';

@@ -88,6 +88,12 @@ final class DiagramCheck {
             elements.put(element.getId(), element);
             label(shape.getBpmnLabel()).ifPresent(b -> labels.put(element.getId(), b));
         }
+        Map<String, List<String>> boundaries = new LinkedHashMap<>(); // a task's boundary events, by the task
+        for (BoundaryEvent boundary : model.getModelElementsByType(BoundaryEvent.class)) {
+            if (boundary.getAttachedTo() != null) {
+                boundaries.computeIfAbsent(boundary.getAttachedTo().getId(), k -> new ArrayList<>()).add(boundary.getId());
+            }
+        }
         for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
             BaseElement element = edge.getBpmnElement();
             if (element == null) {
@@ -96,7 +102,7 @@ final class DiagramCheck {
             elements.put(element.getId(), element);
             label(edge.getBpmnLabel()).ifPresent(b -> labels.put(element.getId(), b));
             if (element instanceof SequenceFlow flow) {
-                throughShapes(file, flow, edge, shapes, elements, found);
+                throughShapes(file, flow, edge, shapes, elements, boundaries, found);
             }
         }
         List<String> labelled = new ArrayList<>(labels.keySet());
@@ -126,7 +132,7 @@ final class DiagramCheck {
     }
 
     private static void throughShapes(String file, SequenceFlow flow, BpmnEdge edge, Map<String, Box> shapes,
-            Map<String, BaseElement> elements, List<Violation> found) {
+            Map<String, BaseElement> elements, Map<String, List<String>> boundaries, List<Violation> found) {
         FlowNode source = flow.getSource();
         FlowNode target = flow.getTarget();
         Set<String> ends = new HashSet<>();
@@ -139,10 +145,8 @@ final class DiagramCheck {
                 ends.add(boundary.getAttachedTo().getId()); // a flow leaving a timer on a task starts inside its border
             }
         }
-        for (BoundaryEvent boundary : flow.getModelInstance().getModelElementsByType(BoundaryEvent.class)) {
-            if (boundary.getAttachedTo() != null && ends.contains(boundary.getAttachedTo().getId())) {
-                ends.add(boundary.getId()); // an end's own boundary events sit on its border, where the line meets it
-            }
+        for (String end : List.copyOf(ends)) {
+            ends.addAll(boundaries.getOrDefault(end, List.of())); // an end's boundary events sit on its border, where the line meets it
         }
         List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
         shapes.forEach((id, box) -> {

@@ -99,13 +99,26 @@ public class ModelDeployments {
 
     /** The complete set in force: the deployment of the newest main process, plus the tables in force. */
     public ModelFiles deployed() {
-        ProcessDefinition main = repository.createProcessDefinitionQuery().processDefinitionKey(IntakeService.MAIN_PROCESS)
-                .latestVersion().singleResult();
-        Map<String, byte[]> files = main == null ? new TreeMap<>() : resources(main.getDeploymentId());
+        String deploymentId = inForce();
+        Map<String, byte[]> files = deploymentId == null ? new TreeMap<>() : resources(deploymentId);
         for (String name : tables.names()) {
             tables.current(name).ifPresent(v -> files.put(name, v.content().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         return new ModelFiles(files);
+    }
+
+    /** Whether the set in force holds a model, decision or form file of this name, its content left unread. */
+    public boolean isDeployed(String name) {
+        String deploymentId = inForce();
+        return deploymentId != null && ModelFiles.isModel(name) && repository.getDeploymentResourceNames(deploymentId).stream()
+                .map(ModelFiles::bareName).anyMatch(name::equals);
+    }
+
+    /** The deployment of the newest main process: the set in force. */
+    private String inForce() {
+        ProcessDefinition main = repository.createProcessDefinitionQuery().processDefinitionKey(IntakeService.MAIN_PROCESS)
+                .latestVersion().singleResult();
+        return main == null ? null : main.getDeploymentId();
     }
 
     private Map<String, byte[]> resources(String deploymentId) {

@@ -129,7 +129,7 @@ public class PolicyController {
     }
 
     private void deployedDecision(String file) {
-        if (!file.endsWith(ModelFiles.DMN) || deployments.deployed().get(file) == null) {
+        if (!file.endsWith(ModelFiles.DMN) || !deployments.isDeployed(file)) {
             throw PolicyChangeRejected.fields(List.of(FieldError.of("file", "dmn.noFile", file)));
         }
     }
@@ -217,7 +217,8 @@ public class PolicyController {
     String page(Caller caller, HttpServletRequest request, Model model) {
         model.addAttribute("user", caller.userId());
         model.addAttribute("versions", deployments.versions(20));
-        model.addAttribute("files", deployments.deployed().all().keySet());
+        ModelFiles deployed = deployments.deployed();
+        model.addAttribute("files", deployed.all().keySet());
         Map<String, List<PolicyTables.Version>> tableVersions = new LinkedHashMap<>();
         tables.names().forEach(n -> tableVersions.put(n, tables.versions(n)));
         model.addAttribute("tables", tableVersions);
@@ -225,16 +226,16 @@ public class PolicyController {
         TableLayouts.all().forEach(l -> titles.put(l.table(), l.title()));
         model.addAttribute("titles", titles);
         Map<String, String> decisionNames = new LinkedHashMap<>();
-        deployments.deployed().ofType(ModelFiles.DMN).forEach((f, xml) -> decisionNames.put(f, DecisionTrials.name(xml)));
+        deployed.ofType(ModelFiles.DMN).forEach((f, xml) -> decisionNames.put(f, DecisionTrials.name(xml)));
         model.addAttribute("decisionNames", decisionNames);
         Map<String, String> processNames = new LinkedHashMap<>();
-        deployments.deployed().ofType(ModelFiles.BPMN).forEach((f, xml) -> {
+        deployed.ofType(ModelFiles.BPMN).forEach((f, xml) -> {
             java.util.regex.Matcher m = PROCESS_NAME.matcher(new String(xml, StandardCharsets.UTF_8));
             processNames.put(f, m.find() ? m.group(1) : f);
         });
         model.addAttribute("processNames", processNames);
         Map<String, String> formTitles = new java.util.TreeMap<>();
-        deployments.deployed().ofType(ModelFiles.FORM).forEach((f, json) -> formTitles.put(f, ModelingOptions.title(json, f)));
+        deployed.ofType(ModelFiles.FORM).forEach((f, json) -> formTitles.put(f, ModelingOptions.title(json, f)));
         model.addAttribute("formTitles", formTitles);
         model.addAttribute("audit", deployments.audit(20));
         model.addAttribute("components", ModelSafety.COMPONENTS);

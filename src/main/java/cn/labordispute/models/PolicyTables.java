@@ -127,7 +127,10 @@ public class PolicyTables {
         log.info("Policy table {} version {} ({}) is in force", v.name(), v.version(), v.source());
     }
 
-    /** Checks a table's content with the code that reads it; the message names the line. */
+    /**
+     * Checks a table's content: each cell as the page's grid checks it (named by row and column), then with the code
+     * that reads it.
+     */
     public Optional<Violation> check(String name, byte[] content) {
         Optional<TableLayouts.Layout> layout = TableLayouts.of(name);
         if (layout.isPresent() && TableLayouts.hasAllColumns(layout.get(), content)) { // each cell first, named as the grid names it
@@ -137,6 +140,11 @@ public class PolicyTables {
                 return Optional.of(new Violation(name, "", "TABLE", cells.get(0).message() + more, cells.get(0).messageEn()));
             }
         }
+        return checkReading(name, content);
+    }
+
+    /** What the table's own reader says of the whole content (a period named twice, a ceiling below another), by row. */
+    Optional<Violation> checkReading(String name, byte[] content) {
         try {
             tables.get(name).check().accept(new ByteArrayResource(content, name));
             return Optional.empty();

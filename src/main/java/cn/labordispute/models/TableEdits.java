@@ -1,6 +1,7 @@
 package cn.labordispute.models;
 
 import cn.labordispute.calendar.EngineTime;
+import cn.labordispute.calendar.Times;
 import cn.labordispute.calendar.WorkingDayCalendar;
 import cn.labordispute.deadlines.DeadlineCalculator;
 import cn.labordispute.deadlines.DeadlinesProperties;
@@ -96,7 +97,7 @@ public class TableEdits {
             return errors;
         }
         byte[] stored = TableLayouts.stored(layout, safe, stored(table));
-        tables.check(table, stored).ifPresent(v -> {
+        tables.checkReading(table, stored).ifPresent(v -> { // the cells are checked above
             String reason = v.en().replaceFirst("^the table is wrong: ", "").replaceFirst("^.*? line \\d+: ", "");
             List<Integer> kept = keptRows(safe);
             errors.add(TableLayouts.rowOfLine(v.en(), stored).filter(r -> r < kept.size())
@@ -261,9 +262,7 @@ public class TableEdits {
         if (value == null || value.isBlank()) {
             return Texts.zh("policy.grid.empty");
         }
-        return column.kind() == TableLayouts.Kind.DATE
-                ? TableLayouts.date(value).map(d -> d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日").orElse(value)
-                : value;
+        return column.kind() == TableLayouts.Kind.DATE ? TableLayouts.date(value).map(Times.INSTANCE::date).orElse(value) : value;
     }
 
     private static List<Integer> keptRows(List<List<String>> rows) {
