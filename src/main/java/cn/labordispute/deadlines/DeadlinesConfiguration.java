@@ -18,8 +18,9 @@ class DeadlinesConfiguration {
     }
 
     @Bean
-    WatchTaskDeadline watchTaskDeadline(DeadlineRecords records, Deadlines deadlines) {
-        return new WatchTaskDeadline(records, deadlines);
+    WatchTaskDeadline watchTaskDeadline(DeadlineRecords records, Deadlines deadlines,
+            org.springframework.beans.factory.ObjectProvider<cn.labordispute.security.StaffNames> names) {
+        return new WatchTaskDeadline(records, deadlines, names);
     }
 
     /** Named "deadlines" so that BPMN expressions can call it. */

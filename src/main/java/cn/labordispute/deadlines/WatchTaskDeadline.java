@@ -1,5 +1,7 @@
 package cn.labordispute.deadlines;
 
+import cn.labordispute.security.StaffNames;
+import org.springframework.beans.factory.ObjectProvider;
 import cn.labordispute.calendar.EngineTime;
 import java.util.Date;
 import java.util.regex.Matcher;
@@ -21,10 +23,13 @@ public class WatchTaskDeadline implements TaskListener {
 
     private final DeadlineRecords records;
     private final Deadlines deadlines;
+    /** Asked for when used: the staff directory needs the engine, which needs this listener first. */
+    private final ObjectProvider<StaffNames> names;
 
-    public WatchTaskDeadline(DeadlineRecords records, Deadlines deadlines) {
+    public WatchTaskDeadline(DeadlineRecords records, Deadlines deadlines, ObjectProvider<StaffNames> names) {
         this.records = records;
         this.deadlines = deadlines;
+        this.names = names;
     }
 
     /**
@@ -78,8 +83,7 @@ public class WatchTaskDeadline implements TaskListener {
         var engine = task.getProcessEngineServices();
         var auth = engine.getIdentityService().getCurrentAuthentication();
         String who = auth != null ? auth.getUserId() : task.getAssignee();
-        String name = who == null ? "系统" : java.util.Optional.ofNullable(engine.getIdentityService().createUserQuery()
-                .userId(who).singleResult()).map(u -> u.getFirstName()).filter(n -> n != null && !n.isBlank()).orElse(who);
+        String name = names.getObject().of(who == null ? "system" : who);
         String note = cn.labordispute.text.Texts.zh(key, task.getName(), cn.labordispute.calendar.Times.INSTANCE
                 .minute(EngineTime.now()), name);
         engine.getRuntimeService().createMessageCorrelation(LATE_TASK_CLOSED)
