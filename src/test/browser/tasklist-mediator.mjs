@@ -10,7 +10,7 @@ const CASE_NUMBER = /渝中劳调〔\d{4}〕\d{5}号/;
 /** What a person must never read: an enum-like code, an ISO timestamp, a UUID. */
 async function readsOnlyWords(page, where) {
   let found = null;
-  for (let i = 0; i < 10; i++) { // the Tasklist translates its labels a moment after drawing them
+  for (let i = 0; i < 20; i++) { // the Tasklist translates its labels a moment after drawing them (up to 10 s on a busy machine)
     const text = await page.locator('body').innerText();
     found = text.match(/\b[A-Z]{2,}_[A-Z_]+\b/) ?? text.match(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/)
       ?? text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
