@@ -236,11 +236,50 @@ abstract class CaseLifecycleScenario {
         assertThat(sequenceOf(next)).isEqualTo(before + 13);
     }
 
+    /**
+     * A node that died mid-intake: its number was counted and written down as taken (the counter's own transaction
+     * committed) but no case was stored. Once older than any intake can last, the next intake takes it, so the
+     * numbers stay gap-free; the one after goes on from the counter. While it is young, it is left alone (its intake
+     * may still be running).
+     */
+    @Test
+    void aNumberTakenByADeadNodeIsUsedByTheNextIntake() {
+        String last = (String) citySupervisor.openCase(Applications.mediation("jishou")).getBody().get("caseNumber");
+        int before = sequenceOf(last);
+        int year = sequenceYear(last);
+        jdbc.sql("UPDATE dc_case_number_sequence SET last_value = last_value + 2 WHERE org_code = 'jishou' AND case_year = ?")
+                .param(year).update();
+        jdbc.sql("INSERT INTO dc_number_allocation (counter_name, org_code, number_year, number_value, allocated_at) "
+                + "VALUES ('dc_case_number_sequence', 'jishou', ?, ?, ?)").params(year, before + 1,
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1)))).update();
+        jdbc.sql("INSERT INTO dc_number_allocation (counter_name, org_code, number_year, number_value, allocated_at) "
+                + "VALUES ('dc_case_number_sequence', 'jishou', ?, ?, ?)").params(year, before + 2,
+                java.sql.Timestamp.from(java.time.Instant.now())).update();
+
+        String taken = (String) citySupervisor.openCase(Applications.mediation("jishou")).getBody().get("caseNumber");
+        String next = (String) citySupervisor.openCase(Applications.mediation("jishou")).getBody().get("caseNumber");
+
+        assertThat(sequenceOf(taken)).isEqualTo(before + 1);
+        assertThat(sequenceOf(next)).isEqualTo(before + 3);
+        assertThat(jdbc.sql("SELECT number_value FROM dc_number_allocation WHERE org_code = 'jishou' AND number_year = ?")
+                .param(year).query(Integer.class).list()).containsExactly(before + 2);
+        // the young one's intake is declared dead too: it is released and taken next
+        jdbc.sql("UPDATE dc_number_allocation SET released = TRUE WHERE org_code = 'jishou'").update();
+        String filled = (String) citySupervisor.openCase(Applications.mediation("jishou")).getBody().get("caseNumber");
+        assertThat(sequenceOf(filled)).isEqualTo(before + 2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dc_number_allocation").query(Integer.class).single()).isZero();
+    }
+
+    private static int sequenceYear(String caseNumber) {
+        Matcher m = NUMBER.matcher(caseNumber);
+        assertThat(m.matches()).as(caseNumber).isTrue();
+        return Integer.parseInt(m.group(2));
+    }
+
+    /** The highest number given in the organisation's latest year (the list's order is by date, not by number). */
     private int lastNumber(String organisation) {
-        Map<String, Object> page = citySupervisor.listCases("?organisation=" + organisation + "&size=1").getBody();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> cases = (List<Map<String, Object>>) page.get("cases");
-        return cases.isEmpty() ? 0 : sequenceOf((String) cases.get(0).get("caseNumber"));
+        return jdbc.sql("SELECT last_value FROM dc_case_number_sequence WHERE org_code = ? ORDER BY case_year DESC "
+                + "FETCH FIRST 1 ROWS ONLY").param(organisation).query(Integer.class).optional().orElse(0);
     }
 
     private static int sequenceOf(String caseNumber) {
