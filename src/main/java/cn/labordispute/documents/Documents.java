@@ -1,5 +1,6 @@
 package cn.labordispute.documents;
 
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.cases.CaseRepository;
 import cn.labordispute.cases.DisputeCase;
@@ -153,6 +154,8 @@ public class Documents {
         }
         cases.addEventAtCurrentStage(c.caseNumber(), "DOCUMENT_VOIDED",
                 Texts.zh("document.void.event", names.of(caller.userId()), d.title(), d.id(), reason.trim()), now);
+        events.publishEvent(new AuditApplicationEvent(caller.userId(), "DOCUMENT_VOIDED", Map.of("caseNumber",
+                c.caseNumber(), "document", d.id(), "title", d.title(), "reason", reason.trim())));
         return store.find(c.caseNumber(), id).orElseThrow();
     }
 

@@ -1,5 +1,7 @@
 package cn.labordispute.models;
 
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.labordispute.text.Texts;
 import cn.labordispute.deadlines.DeadlinesProperties;
 import cn.labordispute.deadlines.StatutoryPeriods;
@@ -82,11 +84,13 @@ public class ModelDeployments {
     private final DeadlinesProperties deadlines;
     private final JdbcTemplate jdbc;
     private final IdentitySetup identitySetup;
+    private final ApplicationEventPublisher events;
     private final ObjectMapper json = new ObjectMapper();
 
     public ModelDeployments(RepositoryService repository, IdentityService identity, ProcessEngineConfigurationImpl engine,
             PolicyTables tables, StatutoryPeriods periods, DeadlinesProperties deadlines, JdbcTemplate jdbc,
-            IdentitySetup identitySetup) {
+            IdentitySetup identitySetup, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.identitySetup = identitySetup;
         this.identity = identity;
@@ -391,6 +395,12 @@ public class ModelDeployments {
         try {
             jdbc.update("INSERT INTO md_audit (action, user_id, at, comment, deployment_id, batch_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     action, user, Timestamp.from(Instant.now()), comment, deploymentId, batchId, json.writeValueAsString(details));
+            Map<String, Object> audited = new java.util.LinkedHashMap<>();
+            audited.put("comment", comment);
+            audited.put("deploymentId", deploymentId == null ? "" : deploymentId);
+            audited.put("batchId", batchId == null ? "" : batchId);
+            audited.put("details", details);
+            events.publishEvent(new AuditApplicationEvent(user, "POLICY_" + action, audited));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

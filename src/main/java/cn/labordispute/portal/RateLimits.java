@@ -1,5 +1,6 @@
 package cn.labordispute.portal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import cn.labordispute.calendar.EngineTime;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -19,9 +20,11 @@ class RateLimits {
     static final Duration WINDOW = Duration.ofHours(1);
 
     private final JdbcClient jdbc;
+    private final MeterRegistry metrics;
 
-    RateLimits(JdbcClient jdbc) {
+    RateLimits(JdbcClient jdbc, MeterRegistry metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     /** Counts one request in the bucket; throws {@link TooManyRequests} if the bucket already holds {@code max}. */
@@ -33,10 +36,18 @@ class RateLimits {
         long used = jdbc.sql("SELECT COUNT(*) FROM pt_rate_event WHERE bucket = ? AND occurred_at >= ?")
                 .params(bucket, since).query(Long.class).single();
         if (used >= max) {
+            // Prometheus: dispute_portal_rate_limited_total{limit="code:phone"}; the bucket's kind, never the phone
+            metrics.counter("dispute.portal.rate.limited", "limit", kind(bucket)).increment();
             throw new TooManyRequests();
         }
         jdbc.sql("INSERT INTO pt_rate_event (bucket, occurred_at) VALUES (?, ?)").params(bucket, Timestamp.from(now))
                 .update();
+    }
+
+    /** The kind of a bucket: "code:phone:139…" is "code:phone". */
+    static String kind(String bucket) {
+        int second = bucket.indexOf(':', bucket.indexOf(':') + 1);
+        return second < 0 ? bucket : bucket.substring(0, second);
     }
 
     /** Too many requests from this client or for this phone within the hour. */

@@ -73,6 +73,7 @@ public class IdentitySetup {
         }
         ensureGroup(Roles.CITY_SUPERVISORS, "市级主管（全部组织）");
         ensureGroup(Roles.POLICY_EDITORS, "政策人员");
+        ensureGroup(Roles.OPERATORS, "运维人员");
         for (Organisation org : all) {
             // the city sees every organisation; policy staff move every organisation's cases to a new version
             ensureTenantMember(org.code(), Roles.CITY_SUPERVISORS);

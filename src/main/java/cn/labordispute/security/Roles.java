@@ -19,8 +19,10 @@ public enum Roles {
     public static final String CITY_SUPERVISORS = "supervisor-city";
     public static final String POLICY_EDITORS = "policy-editor";
     public static final String ADMINS = "camunda-admin";
+    /** Operators: the management endpoints (metrics, health details), nothing of the cases. */
+    public static final String OPERATORS = "operations";
     /** The groups that exist on every system, not scoped to an organisation (models may name them literally). */
-    public static final Set<String> SYSTEM_GROUPS = Set.of(CITY_SUPERVISORS, POLICY_EDITORS, ADMINS);
+    public static final Set<String> SYSTEM_GROUPS = Set.of(CITY_SUPERVISORS, POLICY_EDITORS, ADMINS, OPERATORS);
 
     private final String id;
     private final String label;

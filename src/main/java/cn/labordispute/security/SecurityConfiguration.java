@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -32,8 +33,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The one security frame, denying by default. Four filter chains:
+ * The one security frame, denying by default. Five filter chains:
  * <ul>
+ * <li>the management endpoints ({@code /actuator/**}): health, liveness and readiness open to the load balancer (their
+ * details only to operators), everything else (metrics, Prometheus) to operators and admins over HTTP Basic;</li>
  * <li>the engine REST API ({@code /engine-rest/**}): HTTP Basic, no session; the engine then applies the caller's
  * Camunda authorisations;</li>
  * <li>the Camunda webapps ({@code /camunda/**}): the staff session of the login page, which Tasklist, Cockpit and Admin
@@ -59,8 +62,26 @@ class SecurityConfiguration {
     static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
 
     @Bean
-    AuthenticationManager authenticationManager(StaffAuthenticationProvider staff) {
-        return new ProviderManager(staff);
+    AuthenticationManager authenticationManager(StaffAuthenticationProvider staff,
+            AuthenticationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(staff);
+        manager.setAuthenticationEventPublisher(events); // logins and refused logins reach the audit log
+        return manager;
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain management(HttpSecurity http, SecurityResponses responses) throws Exception {
+        return http.securityMatcher(paths("/actuator/**"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"))
+                        .permitAll()
+                        .anyRequest().hasAnyAuthority(Roles.OPERATORS, Roles.ADMINS))
+                .httpBasic(b -> b.realmName("labor-dispute").authenticationEntryPoint(responses.unauthorisedJson()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(responses.unauthorisedJson()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
     }
 
     @Bean

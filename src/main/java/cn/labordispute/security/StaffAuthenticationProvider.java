@@ -1,5 +1,7 @@
 package cn.labordispute.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
@@ -29,9 +31,22 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     private final StaffDirectory directory;
     private final LoginThrottle throttle;
 
-    StaffAuthenticationProvider(StaffDirectory directory, LoginThrottle throttle) {
+    private final Counter wrongPassword;
+    private final Counter throttled;
+
+    StaffAuthenticationProvider(StaffDirectory directory, LoginThrottle throttle,
+            MeterRegistry metrics) {
         this.directory = directory;
         this.throttle = throttle;
+        this.wrongPassword = refused(metrics, "wrong_password");
+        this.throttled = refused(metrics, "throttled");
+    }
+
+    /** Prometheus: dispute_logins_refused_total{reason}. */
+    private static Counter refused(MeterRegistry metrics,
+            String reason) {
+        return Counter.builder("dispute.logins.refused")
+                .description("staff logins refused").tag("reason", reason).register(metrics);
     }
 
     @Override
@@ -42,6 +57,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : clientAddress();
         var wait = throttle.waitFor(address, user);
         if (wait.isPresent()) {
+            throttled.increment();
             log.warn("login throttled: user={} address={} wait={}s", user, address, wait.get().toSeconds());
             throw new LoginThrottledException(wait.get());
         }
@@ -49,6 +65,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
                 : directory.authenticate(user, password);
         if (caller.isEmpty()) {
             throttle.failed(address, user);
+            wrongPassword.increment();
             log.warn("login failed: user={} address={}", user, address);
             throw new BadCredentialsException("wrong user name or password");
         }

@@ -1,5 +1,7 @@
 package cn.labordispute.supervision;
 
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.labordispute.security.StaffDirectory;
 import cn.labordispute.security.StaffNames;
 import cn.labordispute.engine.TaskConflicts;
@@ -35,9 +37,12 @@ public class Reassignment {
     private final TaskConflicts conflicts;
     private final StaffNames staffNames;
     private final StaffDirectory staffDirectory;
+    private final ApplicationEventPublisher events;
 
     Reassignment(TaskService tasks, IdentityService identity, CaseRepository cases, JdbcClient jdbc,
-            TaskConflicts conflicts, StaffNames staffNames, StaffDirectory staffDirectory) {
+            TaskConflicts conflicts, StaffNames staffNames, StaffDirectory staffDirectory,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.staffDirectory = staffDirectory;
         this.conflicts = conflicts;
         this.staffNames = staffNames;
@@ -78,14 +83,18 @@ public class Reassignment {
             Task t = e.getKey();
             String caseNumber = e.getValue();
             String text = reassigning
-                    ? "主管 " + supervisor.userId() + " 改派给 " + assignee + (note == null || note.isBlank() ? "" : "：" + note)
-                    : "主管 " + supervisor.userId() + " 督办意见：" + note;
+                    ? "主管" + staffNames.of(supervisor.userId()) + "改派给" + staffNames.of(assignee)
+                            + (note == null || note.isBlank() ? "" : "：" + note)
+                    : "主管" + staffNames.of(supervisor.userId()) + "督办意见：" + note;
             if (reassigning) {
                 tasks.setAssignee(t.getId(), assignee);
             }
             tasks.createComment(t.getId(), t.getProcessInstanceId(), text);
             cases.addEventAtCurrentStage(caseNumber, reassigning ? "REASSIGNED" : "SUPERVISOR_NOTE",
                     t.getName() + "：" + text, EngineTime.now());
+            events.publishEvent(new AuditApplicationEvent(supervisor.userId(), reassigning ? "REASSIGNED" : "SUPERVISOR_NOTE",
+                    java.util.Map.of("caseNumber", caseNumber, "task", t.getName(), "taskId", t.getId(),
+                            "assignee", reassigning ? assignee : "", "note", note == null ? "" : note)));
         }
         return errors;
     }

@@ -230,9 +230,14 @@ class SupervisionIntegrationTests {
 
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("zhanglei");
-        assertThat(tasks.getTaskComments(task)).anyMatch(c -> c.getFullMessage().equals("主管 liuyang 改派给 zhanglei：请今日办结"));
-        assertThat(timeline(yuzhongCase, "REASSIGNED")).containsExactly("受理审查：主管 liuyang 改派给 zhanglei：请今日办结");
-        assertThat(page(cookie)).contains("zhanglei");
+        assertThat(tasks.getTaskComments(task)).anyMatch(c -> c.getFullMessage().equals("主管刘洋改派给张磊：请今日办结"));
+        assertThat(timeline(yuzhongCase, "REASSIGNED")).containsExactly("受理审查：主管刘洋改派给张磊：请今日办结");
+        assertThat(page(cookie)).contains("张磊");
+        // the audit log: who reassigned what, and the login that did it
+        assertThat(jdbc.sql("SELECT data FROM ops_audit_event WHERE principal = 'liuyang' AND type = 'REASSIGNED'")
+                .query(String.class).list()).singleElement().asString().contains(yuzhongCase, "\"assignee\":\"zhanglei\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ops_audit_event WHERE principal = 'liuyang' AND type = 'LOGIN'")
+                .query(Integer.class).single()).isPositive();
     }
 
     @Test
