@@ -30,10 +30,12 @@ public class CaseRepository {
     /** Stores a new case with its parties and claims; returns its id. */
     public long insert(DisputeCase c, List<Party> parties, List<Claim> claims) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
+        String employer = parties.stream().filter(p -> p.role() == Party.Role.EMPLOYER).map(Party::idNumber)
+                .findFirst().orElse(null);
         jdbc.sql("INSERT INTO dc_case (case_number, org_code, requested_procedure, collective, summary, received_on, "
-                        + "stage, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "stage, status, created_at, updated_at, employer_credit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.caseNumber(), c.orgCode(), c.requestedProcedure(), c.collective(), c.summary(),
-                        c.receivedOn(), c.stage().name(), c.status(), ts(c.createdAt()), ts(c.createdAt()))
+                        c.receivedOn(), c.stage().name(), c.status(), ts(c.createdAt()), ts(c.createdAt()), employer)
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (Party p : parties) {

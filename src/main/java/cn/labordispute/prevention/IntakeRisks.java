@@ -69,14 +69,12 @@ class IntakeRisks {
     /** The workers and the claimed total of the open cases against the employer within the window. */
     private Object[] clusterFigures(String creditCode) {
         LocalDate since = since();
-        Integer workers = jdbc.sql("SELECT COUNT(*) FROM dc_party w JOIN dc_case c ON c.id = w.case_id WHERE w.role = 'WORKER' "
-                        + "AND c.status = 'OPEN' AND c.received_on >= ? AND EXISTS (SELECT 1 FROM dc_party e WHERE "
-                        + "e.case_id = c.id AND e.role = 'EMPLOYER' AND e.id_number = ?)")
-                .params(since, creditCode).query(Integer.class).single();
-        java.math.BigDecimal amount = jdbc.sql("SELECT COALESCE(SUM(k.amount), 0) FROM dc_claim k JOIN dc_case c ON c.id = k.case_id "
-                        + "WHERE k.superseded_at IS NULL AND c.status = 'OPEN' AND c.received_on >= ? AND EXISTS (SELECT 1 "
-                        + "FROM dc_party e WHERE e.case_id = c.id AND e.role = 'EMPLOYER' AND e.id_number = ?)")
-                .params(since, creditCode).query(java.math.BigDecimal.class).single();
+        Integer workers = jdbc.sql("SELECT COUNT(*) FROM dc_case c JOIN dc_party w ON w.case_id = c.id "
+                        + "WHERE c.employer_credit_code = ? AND c.status = 'OPEN' AND c.received_on >= ? AND w.role = 'WORKER'")
+                .params(creditCode, since).query(Integer.class).single();
+        java.math.BigDecimal amount = jdbc.sql("SELECT COALESCE(SUM(k.amount), 0) FROM dc_case c JOIN dc_claim k ON k.case_id = c.id "
+                        + "WHERE c.employer_credit_code = ? AND c.status = 'OPEN' AND c.received_on >= ? AND k.superseded_at IS NULL")
+                .params(creditCode, since).query(java.math.BigDecimal.class).single();
         return new Object[] {workers, amount};
     }
 
@@ -94,9 +92,8 @@ class IntakeRisks {
     /** Open cases against the employer received within the window, this one included. */
     private int openCasesAgainst(String creditCode) {
         LocalDate since = since();
-        return jdbc.sql("SELECT COUNT(DISTINCT c.id) FROM dc_case c JOIN dc_party p ON p.case_id = c.id "
-                        + "WHERE p.role = 'EMPLOYER' AND p.id_number = ? AND c.status = 'OPEN' AND c.received_on >= ?")
-                .params(creditCode, since).query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM dc_case c WHERE c.employer_credit_code = ? AND c.status = 'OPEN' "
+                        + "AND c.received_on >= ?").params(creditCode, since).query(Integer.class).single();
     }
 
     private StatutoryPeriod window() {

@@ -4,9 +4,6 @@ import cn.labordispute.Application;
 import cn.labordispute.intake.CaseApplication;
 import cn.labordispute.intake.IntakeService;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,8 +47,8 @@ public final class IntakeBenchmark {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         boolean oneEmployer = args.length <= 2 || !args[2].equals("other");
-        fresh("labor_dispute_bare");
-        fresh("labor_dispute_intake");
+        TimerLatencyBenchmark.freshDatabase("labor_dispute_bare");
+        TimerLatencyBenchmark.freshDatabase("labor_dispute_intake");
 
         double bare = bareEngine(cases, clients);
 
@@ -127,7 +124,7 @@ public final class IntakeBenchmark {
     private static long percentile(long[] values, int p) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+        return TimerLatencyBenchmark.pct(sorted, p);
     }
 
     private static CaseApplication application(int n, String creditCode) {
@@ -135,14 +132,6 @@ public final class IntakeBenchmark {
                 List.of(new CaseApplication.Worker("劳动者" + n, "PASSPORT", "G" + (10_000_000 + n), null, null, n % 2 == 0)),
                 new CaseApplication.Employer("基准用人单位" + creditCode.substring(12, 17), creditCode, null, null),
                 List.of(new CaseApplication.ClaimItem("PAY_ARREARS", null, BigDecimal.valueOf(1000 + n % 50_000))));
-    }
-
-    private static void fresh(String database) throws Exception {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-                Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + database + " ENCODING 'UTF8'");
-        }
     }
 
     private IntakeBenchmark() {

@@ -123,12 +123,14 @@ public final class TimerLatencyBenchmark {
         Files.write(Path.of("target/benchmark-timers.txt"), lines);
     }
 
-    private static long pct(long[] sorted, int percentile) {
+    /** The percentile of sorted values (nearest rank). */
+    static long pct(long[] sorted, int percentile) {
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
     }
 
-    private static void freshDatabase(String name) throws SQLException {
+    /** Drops and creates the database on IT_POSTGRES_URL. */
+    static void freshDatabase(String name) throws SQLException {
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
                 Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
