@@ -69,19 +69,21 @@ class CounterIntegrationTests {
 
     @Test
     void aPostedApplicationCarriesTheDayItWasReceived() {
+        // the day in China, where the system counts days (after 16:00 UTC it is already tomorrow there)
+        LocalDate today = LocalDate.now(cn.labordispute.calendar.WorkingDayCalendar.ZONE);
         LinkedMultiValueMap<String, Object> form = form("WRITTEN", "500103198506122347");
         form.set("procedure", "ARBITRATION");
-        form.set("receivedOn", LocalDate.now().minusDays(3).toString());
+        form.set("receivedOn", today.minusDays(3).toString());
         String receipt = post("wangfang", form).getBody();
         Matcher number = Pattern.compile("id=\"case-number\"><strong>([^<]+)</strong>").matcher(receipt);
         assertThat(number.find()).isTrue();
         assertThat(jdbc.queryForObject("SELECT received_on FROM dc_case WHERE case_number = ?", LocalDate.class,
-                number.group(1))).isEqualTo(LocalDate.now().minusDays(3));
+                number.group(1))).isEqualTo(today.minusDays(3));
         assertThat(jdbc.queryForList("SELECT d.kind FROM dc_document d JOIN dc_case c ON c.id = d.case_id "
                 + "WHERE c.case_number = ?", String.class, number.group(1))).contains("ARBITRATION_APPLICATION");
 
         LinkedMultiValueMap<String, Object> future = form("WRITTEN", "500103198506122347");
-        future.set("receivedOn", LocalDate.now().plusDays(1).toString());
+        future.set("receivedOn", today.plusDays(1).toString());
         future.set("requestKey", java.util.UUID.randomUUID().toString());
         ResponseEntity<String> refused = post("wangfang", future);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
