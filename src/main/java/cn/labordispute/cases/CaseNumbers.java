@@ -89,16 +89,7 @@ public class CaseNumbers {
     }
 
     private int next(Counter counter, String orgCode, int year) {
-        Integer number = givenBack(counter, orgCode, year).orElseGet(() -> counterTransaction.execute(status -> {
-            counterJdbc.sql("UPDATE " + counter.table() + " SET last_value = last_value + 1 WHERE org_code = ? AND "
-                    + counter.yearColumn() + " = ?").params(orgCode, year).update();
-            int value = counterJdbc.sql("SELECT last_value FROM " + counter.table() + " WHERE org_code = ? AND "
-                    + counter.yearColumn() + " = ?").params(orgCode, year).query(Integer.class).single();
-            counterJdbc.sql("INSERT INTO dc_number_allocation (counter_name, org_code, number_year, number_value, allocated_at) "
-                    + "VALUES (?, ?, ?, ?, ?)").params(counter.table(), orgCode, year, value,
-                    Timestamp.from(Instant.now())).update();
-            return value;
-        }));
+        Integer number = givenBack(counter, orgCode, year).orElseGet(() -> counted(counter, orgCode, year));
         // the caller's transaction deletes the allocation: committed, the number is used; rolled back, the row is back
         jdbc.sql("DELETE FROM dc_number_allocation WHERE counter_name = ? AND org_code = ? AND number_year = ? "
                 + "AND number_value = ?").params(counter.table(), orgCode, year, number).update();
@@ -113,9 +104,24 @@ public class CaseNumbers {
         return number;
     }
 
+    /** The counter's next value, counted and written down as taken in a short transaction of the counters' own. */
+    private int counted(Counter counter, String orgCode, int year) {
+        ensureCounter(counter, orgCode, year);
+        String where = " WHERE org_code = ? AND " + counter.yearColumn() + " = ?";
+        return counterTransaction.execute(status -> {
+            counterJdbc.sql("UPDATE " + counter.table() + " SET last_value = last_value + 1" + where)
+                    .params(orgCode, year).update();
+            int value = counterJdbc.sql("SELECT last_value FROM " + counter.table() + where).params(orgCode, year)
+                    .query(Integer.class).single();
+            counterJdbc.sql("INSERT INTO dc_number_allocation (counter_name, org_code, number_year, number_value, "
+                    + "allocated_at) VALUES (?, ?, ?, ?, ?)").params(counter.table(), orgCode, year, value,
+                    Timestamp.from(Instant.now())).update();
+            return value;
+        });
+    }
+
     /** The lowest number a rolled-back or abandoned transaction gave back, locked for the caller's transaction. */
     private Optional<Integer> givenBack(Counter counter, String orgCode, int year) {
-        ensureCounter(counter, orgCode, year);
         return jdbc.sql("SELECT number_value FROM dc_number_allocation WHERE counter_name = ? AND org_code = ? "
                         + "AND number_year = ? AND (released OR allocated_at < ?) ORDER BY number_value "
                         + "FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED")

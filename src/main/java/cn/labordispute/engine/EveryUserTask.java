@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -17,14 +18,19 @@ final class EveryUserTask {
     }
 
     static void configure(ProcessEngineConfigurationImpl configuration, Consumer<TaskDefinition> change) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+        addParseListener(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 change.accept(((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition());
             }
         });
+    }
+
+    /** Adds a listener that sees every deployed model after the engine's own parsing. */
+    static void addParseListener(ProcessEngineConfigurationImpl configuration, BpmnParseListener listener) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(listener);
     }
 }

@@ -3,7 +3,6 @@ package cn.labordispute.engine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -35,11 +34,8 @@ public class TimerLateness extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
         ExecutionListener record = execution -> record();
-        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+        EveryUserTask.addParseListener(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseBoundaryTimerEventDefinition(Element definition, boolean interrupting, ActivityImpl timer) {
                 timer.addListener(ExecutionListener.EVENTNAME_START, record);

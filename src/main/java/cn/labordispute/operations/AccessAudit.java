@@ -1,5 +1,6 @@
 package cn.labordispute.operations;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.actuate.audit.AuditEvent;
@@ -33,7 +34,7 @@ class AccessAudit extends AbstractAuthorizationAuditListener {
         if (who.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
             data.put("address", details.getRemoteAddress());
         }
-        if (denied.getObject() instanceof jakarta.servlet.http.HttpServletRequest request) {
+        if (denied.getObject() instanceof HttpServletRequest request) {
             data.put("method", request.getMethod());
             data.put("path", request.getRequestURI());
         }

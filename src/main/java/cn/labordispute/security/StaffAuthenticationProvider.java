@@ -1,7 +1,7 @@
 package cn.labordispute.security;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
@@ -43,8 +43,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     }
 
     /** Prometheus: dispute_logins_refused_total{reason}. */
-    private static Counter refused(MeterRegistry metrics,
-            String reason) {
+    private static Counter refused(MeterRegistry metrics, String reason) {
         return Counter.builder("dispute.logins.refused")
                 .description("staff logins refused").tag("reason", reason).register(metrics);
     }

@@ -93,7 +93,7 @@ public class Reassignment {
             cases.addEventAtCurrentStage(caseNumber, reassigning ? "REASSIGNED" : "SUPERVISOR_NOTE",
                     t.getName() + "：" + text, EngineTime.now());
             events.publishEvent(new AuditApplicationEvent(supervisor.userId(), reassigning ? "REASSIGNED" : "SUPERVISOR_NOTE",
-                    java.util.Map.of("caseNumber", caseNumber, "task", t.getName(), "taskId", t.getId(),
+                    Map.of("caseNumber", caseNumber, "task", t.getName(), "taskId", t.getId(),
                             "assignee", reassigning ? assignee : "", "note", note == null ? "" : note)));
         }
         return errors;
