@@ -125,7 +125,7 @@ await withBrowser(async browser => {
   const signatures = await mine.locator('li[id^=signature-]').innerText();
   check(signatures.includes('John SMITH') && signatures.includes('SHA-256'), 'the signature is recorded with the document hash');
   const after = await mine.locator('#next').innerText();
-  check(/by \d{4}-\d{2}-\d{2}/.test(after) && after.includes('fulfilment notice'),
+  check(/by \d{1,2} [A-Z][a-z]{2} \d{4}/.test(after) && after.includes('fulfilment notice'),
     `the next step after signing has its date (${after.trim()})`);
   check((await mine.locator('#history').innerText()).includes('在线签署调解协议书'), 'the history shows the signing');
   await mine.screenshot({ path: `${shots}/portal-my-case.png`, fullPage: true });

@@ -8,7 +8,10 @@ import cn.labordispute.text.Texts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import cn.labordispute.arbitration.MinimumWages;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -30,14 +33,21 @@ public class Calculator {
 
     private final AverageWages averages;
     private final Organisations organisations;
+    private final MinimumWages minimumWages;
 
-    Calculator(AverageWages averages, Organisations organisations) {
+    Calculator(AverageWages averages, Organisations organisations, MinimumWages minimumWages) {
         this.averages = averages;
         this.organisations = organisations;
+        this.minimumWages = minimumWages;
     }
 
     /** Throws {@link InvalidApplicationException} naming every bad field. */
     public ClaimCalculator.Result calculate(Request r) {
+        return calculate(r, false);
+    }
+
+    /** The same, with the result in the reader's language. */
+    public ClaimCalculator.Result calculate(Request r, boolean english) {
         List<FieldError> errors = new ArrayList<>();
         if (r == null) {
             throw new InvalidApplicationException(List.of(FieldError.of("body", "intake.body.empty")));
@@ -68,7 +78,7 @@ public class Calculator {
             throw new InvalidApplicationException(errors);
         }
         BigDecimal average = r.averageMonthlyWage();
-        String source = average == null ? null : "申请人或工作人员填写";
+        String source = average == null ? null : english ? Texts.en("calc.average.typed") : Texts.zh("calc.average.typed");
         if (average == null && severance && org.isPresent()) {
             Optional<AverageWages.Figure> figure = averages.forTerminationIn(org.get().region(), r.employedUntil().getYear());
             if (figure.isPresent()) {
@@ -79,7 +89,26 @@ public class Calculator {
         return ClaimCalculator.calculate(new ClaimCalculator.Input(r.monthlyWage(), r.unpaidWages(),
                 r.workdayOvertimeHours(), r.restDayOvertimeHours(), r.holidayOvertimeHours(), r.employedFrom(),
                 r.employedUntil(), Boolean.TRUE.equals(r.unlawfulTermination()), Boolean.TRUE.equals(r.compensationDue()),
-                r.monthsWithoutContract(), average, source));
+                r.monthsWithoutContract(), average, source,
+                average == null && severance && org.isPresent() ? capCannotExceed(org.get().region(), r.employedUntil())
+                        : null), english);
+    }
+
+    /**
+     * Three times the lowest minimum wage in force in the region when employment ended: a monthly wage at or below it
+     * is below three times the local average wage (which is not below the lowest minimum wage), so the cap cannot
+     * apply. Null when the table has no standard for the region.
+     */
+    private BigDecimal capCannotExceed(String region, LocalDate endedOn) {
+        Map<String, MinimumWages.Standard> latestPerArea = new HashMap<>();
+        for (MinimumWages.Standard s : minimumWages.all()) {
+            if (s.region().equals(region) && !s.effectiveFrom().isAfter(endedOn)) {
+                latestPerArea.merge(s.area() + "/" + s.tier(), s,
+                        (a, b) -> a.effectiveFrom().isAfter(b.effectiveFrom()) ? a : b);
+            }
+        }
+        return latestPerArea.values().stream().map(MinimumWages.Standard::monthly).min(BigDecimal::compareTo)
+                .map(m -> m.multiply(ClaimCalculator.CAP_MULTIPLE)).orElse(null);
     }
 
     private static void amount(List<FieldError> errors, String field, BigDecimal value) {

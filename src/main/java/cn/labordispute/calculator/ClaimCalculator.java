@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import cn.labordispute.text.Texts;
 
 /**
  * The amounts a worker may claim, each line with the rule and the article it comes from. Money is in yuan with two
@@ -25,11 +26,25 @@ public final class ClaimCalculator {
     private ClaimCalculator() {
     }
 
-    /** What the worker tells the calculator; null where a rule does not apply. */
+    /**
+     * What the worker tells the calculator; null where a rule does not apply. {@code capCannotExceed}: when the local
+     * average wage is not known, a monthly wage at or below which the cap of LCL art.47(2) cannot apply (three times the
+     * lowest local minimum wage: the average wage of employees is not below the lowest minimum wage), or null.
+     */
     public record Input(BigDecimal monthlyWage, BigDecimal unpaidWages, BigDecimal workdayOvertimeHours,
             BigDecimal restDayOvertimeHours, BigDecimal holidayOvertimeHours, LocalDate employedFrom,
             LocalDate employedUntil, boolean unlawfulTermination, boolean compensationDue,
-            Integer monthsWithoutContract, BigDecimal averageMonthlyWage, String averageWageSource) {
+            Integer monthsWithoutContract, BigDecimal averageMonthlyWage, String averageWageSource,
+            BigDecimal capCannotExceed) {
+
+        public Input(BigDecimal monthlyWage, BigDecimal unpaidWages, BigDecimal workdayOvertimeHours,
+                BigDecimal restDayOvertimeHours, BigDecimal holidayOvertimeHours, LocalDate employedFrom,
+                LocalDate employedUntil, boolean unlawfulTermination, boolean compensationDue,
+                Integer monthsWithoutContract, BigDecimal averageMonthlyWage, String averageWageSource) {
+            this(monthlyWage, unpaidWages, workdayOvertimeHours, restDayOvertimeHours, holidayOvertimeHours, employedFrom,
+                    employedUntil, unlawfulTermination, compensationDue, monthsWithoutContract, averageMonthlyWage,
+                    averageWageSource, null);
+        }
     }
 
     /** One claim line: what, how much, how it was worked out, and under which article. */
@@ -39,33 +54,40 @@ public final class ClaimCalculator {
     public record Result(List<Line> lines, BigDecimal total, List<String> notes) {
     }
 
+    /** The result in Chinese, as staff and the documents read it. */
     public static Result calculate(Input in) {
+        return calculate(in, false);
+    }
+
+    /** The result in the reader's language (i18n/messages, calc.*). */
+    public static Result calculate(Input in, boolean english) {
+        Words w = english ? Texts::en : Texts::zh;
         List<Line> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (positive(in.unpaidWages())) {
-            lines.add(new Line("PAY_ARREARS", "拖欠劳动报酬", money(in.unpaidWages()), "按申请人填写的欠发工资合计",
-                    "《劳动法》第五十条；《劳动合同法》第三十条"));
+            lines.add(new Line("PAY_ARREARS", w.t("calc.arrears"), money(in.unpaidWages()), w.t("calc.arrears.working"),
+                    w.t("calc.arrears.article")));
         }
         if (positive(in.monthlyWage())) {
             BigDecimal hourly = in.monthlyWage().divide(PAID_DAYS_PER_MONTH.multiply(HOURS_PER_DAY), 10, RoundingMode.HALF_UP);
-            overtime(lines, hourly, in.workdayOvertimeHours(), "1.5", "工作日延长工作时间", "第四十四条第（一）项");
-            overtime(lines, hourly, in.restDayOvertimeHours(), "2", "休息日工作又不能安排补休", "第四十四条第（二）项");
-            overtime(lines, hourly, in.holidayOvertimeHours(), "3", "法定休假日工作", "第四十四条第（三）项");
+            overtime(w, lines, hourly, in.workdayOvertimeHours(), "1.5", "workday", 1);
+            overtime(w, lines, hourly, in.restDayOvertimeHours(), "2", "restDay", 2);
+            overtime(w, lines, hourly, in.holidayOvertimeHours(), "3", "holiday", 3);
             if ((in.compensationDue() || in.unlawfulTermination()) && in.employedFrom() != null && in.employedUntil() != null) {
-                severance(lines, notes, in);
+                severance(w, lines, notes, in);
             }
             if (in.monthsWithoutContract() != null && in.monthsWithoutContract() > 0) {
                 int months = Math.min(in.monthsWithoutContract(), MAX_DOUBLE_WAGE_MONTHS);
                 if (in.monthsWithoutContract() > MAX_DOUBLE_WAGE_MONTHS) {
-                    notes.add("未签书面劳动合同的二倍工资最多支付十一个月；满一年未签的视为已订立无固定期限劳动合同（《劳动合同法》第十四条第三款）。");
+                    notes.add(w.t("calc.noContract.max"));
                 }
-                lines.add(new Line("TERM_NO_CONTRACT", "未签书面劳动合同二倍工资差额",
+                lines.add(new Line("TERM_NO_CONTRACT", w.t("calc.noContract"),
                         money(in.monthlyWage().multiply(BigDecimal.valueOf(months))),
-                        "月工资 " + money(in.monthlyWage()) + " 元 × " + months + " 个月（另一倍工资）",
-                        "《劳动合同法》第八十二条第一款；《劳动合同法实施条例》第六条"));
+                        w.t("calc.noContract.working", plain(money(in.monthlyWage())), months),
+                        w.t("calc.noContract.article")));
             }
         } else if (anyHours(in) || in.compensationDue() || in.unlawfulTermination() || in.monthsWithoutContract() != null) {
-            notes.add("加班费、经济补偿、赔偿金和二倍工资都以月工资为基数，请填写月工资。");
+            notes.add(w.t("calc.wageNeeded"));
         }
         BigDecimal total = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Result(List.copyOf(lines), money(total), List.copyOf(notes));
@@ -87,16 +109,17 @@ public final class ClaimCalculator {
         return months;
     }
 
-    private static void severance(List<Line> lines, List<String> notes, Input in) {
+    private static void severance(Words w, List<Line> lines, List<String> notes, Input in) {
         if (in.employedUntil().isBefore(in.employedFrom())) {
-            notes.add("离职日期早于入职日期，未计算经济补偿。");
+            notes.add(w.t("calc.severance.datesReversed"));
             return;
         }
         BigDecimal months = compensationMonths(in.employedFrom(), in.employedUntil());
         BigDecimal base = in.monthlyWage();
-        String working = "工作年限 " + describe(in.employedFrom(), in.employedUntil()) + "，计 " + months.stripTrailingZeros()
-                .toPlainString() + " 个月";
-        String article = "《劳动合同法》第四十七条";
+        Period service = Period.between(in.employedFrom(), in.employedUntil());
+        String working = w.t("calc.severance.service", service.getYears(), service.getMonths(), service.getDays(),
+                plain(months));
+        String article = w.t("calc.severance.article");
         if (positive(in.averageMonthlyWage())) {
             BigDecimal cap = in.averageMonthlyWage().multiply(CAP_MULTIPLE);
             if (in.monthlyWage().compareTo(cap) > 0) {
@@ -104,42 +127,46 @@ public final class ClaimCalculator {
                 if (months.compareTo(BigDecimal.valueOf(CAPPED_YEARS)) > 0) {
                     months = BigDecimal.valueOf(CAPPED_YEARS);
                 }
-                working += "；月工资高于当地上年度职工月平均工资三倍，按三倍 " + money(cap) + " 元计、最多十二年，计 "
-                        + months.stripTrailingZeros().toPlainString() + " 个月";
-                article += "第二款";
+                working += w.t("calc.severance.capped", plain(money(cap)), plain(months));
+                article = w.t("calc.severance.article.capped");
             }
             if (in.averageWageSource() != null) {
-                working += "（平均工资来源：" + in.averageWageSource() + "）";
+                working += w.t("calc.severance.averageSource", in.averageWageSource());
             }
-        } else {
-            notes.add("未提供当地上年度职工月平均工资，经济补偿未按三倍封顶核算（需人工核对）。");
+        } else if (in.capCannotExceed() == null || in.monthlyWage().compareTo(in.capCannotExceed()) > 0) {
+            notes.add(w.t("calc.severance.capUnknown"));
         }
         BigDecimal n = base.multiply(months);
-        working += "；月工资基数 " + money(base) + " 元";
+        working += w.t("calc.severance.base", plain(money(base)));
         if (in.unlawfulTermination()) {
-            lines.add(new Line("TERM_UNLAWFUL", "违法解除劳动合同赔偿金（2N）", money(n.multiply(BigDecimal.valueOf(2))),
-                    working + "；经济补偿标准的二倍", "《劳动合同法》第八十七条、第四十七条"));
+            lines.add(new Line("TERM_UNLAWFUL", w.t("calc.unlawful"), money(n.multiply(BigDecimal.valueOf(2))),
+                    working + w.t("calc.unlawful.working"), w.t("calc.unlawful.article")));
         } else {
-            lines.add(new Line("TERM_COMPENSATION", "解除劳动合同经济补偿（N）", money(n), working, article));
+            lines.add(new Line("TERM_COMPENSATION", w.t("calc.compensation"), money(n), working, article));
         }
     }
 
-    private static void overtime(List<Line> lines, BigDecimal hourly, BigDecimal hours, String rate, String what,
-            String item) {
+    private static void overtime(Words w, List<Line> lines, BigDecimal hourly, BigDecimal hours, String rate,
+            String what, int item) {
         if (!positive(hours)) {
             return;
         }
         BigDecimal amount = hourly.multiply(hours).multiply(new BigDecimal(rate));
-        String percent = new BigDecimal(rate).movePointRight(2).stripTrailingZeros().toPlainString();
-        lines.add(new Line("PAY_OVERTIME", "加班费：" + what, money(amount),
-                "小时工资 " + hourly.setScale(2, RoundingMode.HALF_UP) + " 元（月工资 ÷ 21.75 ÷ 8）× " + hours.stripTrailingZeros()
-                        .toPlainString() + " 小时 × " + percent + "%",
-                "《劳动法》" + item));
+        String percent = plain(new BigDecimal(rate).movePointRight(2));
+        lines.add(new Line("PAY_OVERTIME", w.t("calc.overtime." + what), money(amount),
+                w.t("calc.overtime.working", plain(hourly.setScale(2, RoundingMode.HALF_UP)), plain(hours), percent),
+                w.t("calc.overtime.article." + item)));
     }
 
-    private static String describe(LocalDate from, LocalDate until) {
-        Period p = Period.between(from, until);
-        return p.getYears() + " 年 " + p.getMonths() + " 个月 " + p.getDays() + " 日";
+    /** A number as written, without grouping or trailing zeros: 30000.00 stays "30000.00", 1.50 hours "1.5". */
+    private static String plain(BigDecimal value) {
+        return value.scale() == 2 ? value.toPlainString() : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** A message of the bundles in one language. */
+    @FunctionalInterface
+    private interface Words {
+        String t(String key, Object... args);
     }
 
     private static boolean anyHours(Input in) {

@@ -29,6 +29,20 @@ public final class Times {
             .withZone(WorkingDayCalendar.ZONE);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(WorkingDayCalendar.ZONE);
 
+    private static final DateTimeFormatter MINUTE_EN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH)
+            .withZone(WorkingDayCalendar.ZONE);
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+
+    /** For English readers (the portal in English): 9 Dec 2026 10:00. */
+    public String minuteEn(Instant instant) {
+        return instant == null ? "" : MINUTE_EN.format(instant);
+    }
+
+    /** For English readers: 9 Dec 2026. */
+    public String dateEn(LocalDate date) {
+        return date == null ? "" : DAY_EN.format(date);
+    }
+
     /** How long ago, on the engine's clock, in words: 3天, 5小时, 不到1小时. */
     public String waited(Instant since) {
         if (since == null) {

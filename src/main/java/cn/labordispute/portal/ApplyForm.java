@@ -8,6 +8,8 @@ public class ApplyForm {
 
     String applicantRole = "WORKER";
     String procedure = "MEDIATION";
+    /** LABOUR (劳动争议) or PERSONNEL (人事争议, a public institution): which causes the claims are chosen from. */
+    String disputeKind = "LABOUR";
     String organisation;
     String workerName;
     String workerIdType = "RESIDENT_ID";
@@ -41,6 +43,8 @@ public class ApplyForm {
     public void setRequestKey(String v) { requestKey = v == null || v.isBlank() ? null : v.trim(); }
     public String getRequestKey() { return requestKey; }
     public void setProcedure(String v) { procedure = v; }
+    public void setDisputeKind(String v) { disputeKind = "PERSONNEL".equals(v) ? v : "LABOUR"; }
+    public String getDisputeKind() { return disputeKind; }
     public void setOrganisation(String v) { organisation = v; }
     public void setWorkerName(String v) { workerName = v; }
     public void setWorkerIdType(String v) { workerIdType = v; }

@@ -144,7 +144,7 @@ public class CounterIntake {
                     caller.userId());
         }
         LocalDate knewOn = parse(form.knewOn);
-        boolean wageClaim = application.claims().stream().anyMatch(k -> k.causeCode().startsWith("PAY"));
+        boolean wageClaim = application.claims().stream().anyMatch(k -> LimitationCheck.wageClaim(k.causeCode()));
         Optional<FieldError> warning = limitation.warning(knewOn, receivedOn, form.stillEmployed, wageClaim,
                 parse(form.employmentEndedOn), LimitationCheck.Reason.NONE);
         warning.ifPresent(w -> cases.addEventAtCurrentStage(caseNumber, "LIMITATION_WARNING", w.message(), EngineTime.now()));

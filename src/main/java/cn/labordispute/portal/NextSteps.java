@@ -103,9 +103,9 @@ class NextSteps {
 
     private Optional<String> text(String key, Locale locale, LocalDate due, String organisation, String step) {
         try {
-            String date = due == null ? "—" : locale.getLanguage().equals("en") ? due.toString()
-                    : due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日";
-            return Optional.of(messages.getMessage(key, new Object[] {date, organisation, step}, locale));
+            Object date = due == null ? "—" : due; // a date in words: 2026年12月14日, 14 Dec 2026
+            return Optional.of(messages.getMessage(key, cn.labordispute.text.Texts.localised(
+                    new Object[] {date, organisation, step}, locale), locale));
         } catch (NoSuchMessageException none) {
             return Optional.empty();
         }

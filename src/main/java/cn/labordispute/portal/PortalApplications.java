@@ -112,7 +112,7 @@ class PortalApplications {
         DisputeCase c = cases.findByNumber(caseNumber).orElseThrow();
         String accessCode = grantAccess(c.id(), form.applicantRole, phone, english);
         int stored = evidence.store(c.id(), uploads, c.stage().name());
-        boolean wageClaim = application.claims().stream().anyMatch(k -> k.causeCode().startsWith("PAY"));
+        boolean wageClaim = application.claims().stream().anyMatch(k -> LimitationCheck.wageClaim(k.causeCode()));
         Optional<FieldError> warning = limitation.warning(knewOn, EngineTime.today(), form.stillEmployed, wageClaim, endedOn,
                 reason(form.limitationReason));
         warning.ifPresent(w -> cases.addEventAtCurrentStage(caseNumber, "LIMITATION_WARNING", w.message(),
@@ -216,7 +216,7 @@ class PortalApplications {
         };
     }
 
-    private static LocalDate date(String text, String field, List<FieldError> errors) {
+    static LocalDate date(String text, String field, List<FieldError> errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -228,7 +228,7 @@ class PortalApplications {
         }
     }
 
-    private static LimitationCheck.Reason reason(String text) {
+    static LimitationCheck.Reason reason(String text) {
         try {
             return text == null ? LimitationCheck.Reason.NONE : LimitationCheck.Reason.valueOf(text);
         } catch (IllegalArgumentException e) {

@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import cn.labordispute.calendar.EngineTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +56,14 @@ class PortalController {
     private final Documents documents;
     private final PdfRenderer pdf;
     private final Evidence evidence;
+    private final PartyGuide guide;
+    private final LimitationCheck limitation;
     /** The demo shows a sent code on the page (there is no SMS gateway); never outside the demo. */
     private final boolean demo;
 
     PortalController(PortalApplications applications, PortalAccess access, PartyActions actions, OneTimeCodes codes,
             PortalCaseView caseView, Organisations organisations, CaseCauses causes, Calculator calculator,
-            Documents documents, PdfRenderer pdf, Evidence evidence,
+            Documents documents, PdfRenderer pdf, Evidence evidence, PartyGuide guide, LimitationCheck limitation,
             @org.springframework.beans.factory.annotation.Value("${dispute.demo.enabled:false}") boolean demo) {
         this.demo = demo;
         this.applications = applications;
@@ -73,6 +77,8 @@ class PortalController {
         this.documents = documents;
         this.pdf = pdf;
         this.evidence = evidence;
+        this.guide = guide;
+        this.limitation = limitation;
     }
 
     @ModelAttribute
@@ -87,9 +93,86 @@ class PortalController {
         return "portal/home";
     }
 
+    /** The application, with what the guide (or a link) fills in: procedure, office, the first claim, dates. */
     @GetMapping("/portal/apply")
-    String applyForm(Model model) {
-        return apply(model, new ApplyForm(), List.of());
+    String applyForm(@ModelAttribute("form") ApplyForm form, Model model) {
+        if (form.organisation == null || form.organisation.isBlank()) {
+            organisations.forAddress(form.employerAddress).ifPresent(o -> form.setOrganisation(o.code()));
+        }
+        return apply(model, form, List.of());
+    }
+
+    /** 我该怎么办？ — the questions, and once they are answered the advice. */
+    @GetMapping("/portal/guide")
+    String guide(@RequestParam(required = false) String happened, @RequestParam(required = false) String stillEmployed,
+            @RequestParam(required = false) String knewOn, @RequestParam(required = false) String employmentEndedOn,
+            @RequestParam(required = false) String employerAddress, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate known = PortalApplications.date(knewOn, "knewOn", errors);
+        LocalDate ended = PortalApplications.date(employmentEndedOn, "employmentEndedOn", errors);
+        LocalDate today = EngineTime.today();
+        if (known != null && known.isAfter(today)) {
+            errors.add(FieldError.of("knewOn", "portal.date.future"));
+        }
+        if (ended != null && ended.isAfter(today)) {
+            errors.add(FieldError.of("employmentEndedOn", "portal.date.future"));
+        }
+        boolean asked = happened != null;
+        if (asked && !PartyGuide.TOPICS.contains(happened)) {
+            errors.add(FieldError.of("happened", "portal.guide.happened"));
+        }
+        Boolean employed = stillEmployed == null ? null : "yes".equals(stillEmployed) ? Boolean.TRUE
+                : "no".equals(stillEmployed) ? Boolean.FALSE : null;
+        if (asked && employed == null) {
+            errors.add(FieldError.of("stillEmployed", "portal.guide.employed"));
+        }
+        PartyGuide.Answers answers = new PartyGuide.Answers(happened, employed, known, ended, employerAddress);
+        model.addAttribute("answers", answers);
+        model.addAttribute("topics", PartyGuide.TOPICS.stream().map(t -> Map.of("code", t,
+                "word", PartyGuide.word(PortalSession.english(request), t))).toList());
+        model.addAttribute("organisations", organisations.all());
+        model.addAttribute("knewOn", knewOn);
+        model.addAttribute("employmentEndedOn", employmentEndedOn);
+        model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        } else if (answers.complete()) {
+            model.addAttribute("advice", guide.advise(answers, today, PortalSession.english(request)));
+        }
+        return "portal/guide";
+    }
+
+    /**
+     * What the application page says while the applicant types: the office for the employer's address and where the
+     * one-year limit stands for the dates and claims entered (the same check as on submitting; a warning, never a
+     * refusal). A malformed date is 400 naming it.
+     */
+    @GetMapping("/portal/apply/check")
+    @ResponseBody
+    Map<String, Object> applyCheck(@RequestParam(required = false) String employerAddress,
+            @RequestParam(required = false) String knewOn, @RequestParam(required = false) boolean stillEmployed,
+            @RequestParam(required = false) String employmentEndedOn,
+            @RequestParam(required = false) String limitationReason,
+            @RequestParam(name = "claimCause", required = false) List<String> claimCauses, HttpServletRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate known = PortalApplications.date(knewOn, "knewOn", errors);
+        LocalDate ended = PortalApplications.date(employmentEndedOn, "employmentEndedOn", errors);
+        if (known != null && known.isAfter(EngineTime.today())) {
+            errors.add(FieldError.of("knewOn", "portal.date.future"));
+        }
+        if (!errors.isEmpty()) {
+            throw new PortalError(errors);
+        }
+        boolean english = PortalSession.english(request);
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        organisations.forAddress(employerAddress).ifPresent(o -> answer.put("office",
+                Map.of("code", o.code(), "name", o.name(), "text", text(english, "portal.apply.office", o.name()))));
+        boolean wages = claimCauses != null && claimCauses.stream().anyMatch(LimitationCheck::wageClaim);
+        limitation.status(known, EngineTime.today(), stillEmployed, wages, ended,
+                        PortalApplications.reason(limitationReason))
+                .ifPresent(st -> answer.put("limitation", Map.of("passed", st.passed(), "text", st.in(english))));
+        return answer;
     }
 
     @PostMapping("/portal/apply")
@@ -282,11 +365,12 @@ class PortalController {
     }
 
     @GetMapping("/portal/calculator")
-    String calculator(@ModelAttribute("input") CalculatorForm input, HttpServletResponse response, Model model) {
+    String calculator(@ModelAttribute("input") CalculatorForm input, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         model.addAttribute("organisations", organisations.all());
         if (input.submitted()) {
             try {
-                model.addAttribute("result", calculator.calculate(input.request()));
+                model.addAttribute("result", calculator.calculate(input.request(), PortalSession.english(request)));
             } catch (InvalidApplicationException e) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 model.addAttribute("errors", e.errors());
@@ -299,11 +383,20 @@ class PortalController {
     }
 
     private String apply(Model model, ApplyForm form, List<FieldError> errors) {
+        List<FieldError> ignored = new ArrayList<>();
+        limitation.status(PortalApplications.date(form.knewOn, "knewOn", ignored), EngineTime.today(), form.stillEmployed,
+                        form.claimCause.stream().anyMatch(LimitationCheck::wageClaim),
+                        PortalApplications.date(form.employmentEndedOn, "employmentEndedOn", ignored),
+                        PortalApplications.reason(form.limitationReason))
+                .ifPresent(st -> model.addAttribute("limitationStatus", st));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("organisations", organisations.all());
-        model.addAttribute("causes", causes.all().stream().filter(c -> c.parentCode() != null && !c.parentCode().isEmpty())
-                .toList());
+        model.addAttribute("procedures", guide.procedures(Boolean.TRUE.equals(model.getAttribute("en"))));
+        model.addAttribute("causeGroups", causes.all().stream().filter(c -> c.parentCode() == null).map(parent ->
+                Map.of("group", parent, "causes", causes.all().stream().filter(c -> parent.code().equals(c.parentCode()))
+                        .toList())).toList());
+
         return "portal/apply";
     }
 

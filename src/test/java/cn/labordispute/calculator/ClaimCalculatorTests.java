@@ -91,7 +91,26 @@ class ClaimCalculatorTests {
     void withoutAnAverageWageTheCapIsLeftForAPersonToCheck() {
         ClaimCalculator.Result r = ClaimCalculator.calculate(severance("50000", START, LocalDate.of(2025, 1, 1), false, null));
         assertThat(only(r).amount()).isEqualByComparingTo("50000.00");
-        assertThat(r.notes()).anyMatch(n -> n.contains("需人工核对"));
+        assertThat(r.notes()).anyMatch(n -> n.contains("没有按上限算"));
+    }
+
+    /**
+     * Without the average, a wage at or below three times the lowest local minimum wage (2,330 × 3 = 6,990) cannot reach
+     * the cap, so nothing is said about it; above that the cap is explained, in English on the English page.
+     */
+    @Test
+    void theCapIsExplainedOnlyWhereItMayApply() {
+        BigDecimal floor = new BigDecimal("6990");
+        ClaimCalculator.Result low = ClaimCalculator.calculate(new ClaimCalculator.Input(new BigDecimal("6990"), null, null,
+                null, null, START, LocalDate.of(2025, 1, 1), false, true, null, null, null, floor));
+        assertThat(low.notes()).isEmpty();
+        assertThat(only(low).amount()).isEqualByComparingTo("6990.00");
+        ClaimCalculator.Result high = ClaimCalculator.calculate(new ClaimCalculator.Input(new BigDecimal("6990.01"), null,
+                null, null, null, START, LocalDate.of(2025, 1, 1), false, true, null, null, null, floor), true);
+        assertThat(high.notes()).singleElement().asString().contains("We do not know the local average here");
+        assertThat(only(high).label()).isEqualTo("Economic compensation (N)");
+        assertThat(only(high).working()).isEqualTo("Service of 1 year 0 months 0 days: 1 × the monthly wage"
+                + "; monthly wage counted: 6990.01 yuan");
     }
 
     @Test

@@ -470,8 +470,75 @@ class PortalIntegrationTests {
                         + "\"compensationDue\": true, \"employedFrom\": \"2024-01-01\", \"employedUntil\": \"2024-07-01\"}"))
                 .andReturn();
         assertThat(good.getResponse().getStatus()).isEqualTo(200);
-        assertThat(body(good)).contains("\"total\":6000.00", "TERM_COMPENSATION", "需人工核对");
+        // 6,000 a month is below three times Chongqing's lowest minimum wage: the cap cannot apply, nothing is said of it
+        assertThat(body(good)).contains("\"total\":6000.00", "TERM_COMPENSATION", "\"notes\":[]");
+        MvcResult high = mvc.perform(post("/api/calculator").header("Authorization", WANGFANG)
+                .contentType("application/json").content("{\"organisation\": \"yuzhong\", \"monthlyWage\": 9000, "
+                        + "\"compensationDue\": true, \"employedFrom\": \"2024-01-01\", \"employedUntil\": \"2024-07-01\"}"))
+                .andReturn();
+        assertThat(body(high)).contains("\"total\":9000.00", "没有按上限算");
         assertThat(mvc.perform(post("/api/calculator").contentType("application/json").content("{}")).andReturn()
                 .getResponse().getStatus()).isEqualTo(401);
+    }
+
+    private static String chinaDaysAgo(long days) {
+        return java.time.LocalDate.now(cn.labordispute.calendar.WorkingDayCalendar.ZONE).minusDays(days).toString();
+    }
+
+    private String getPage(String path) throws Exception {
+        return body(mvc.perform(get(path)).andReturn());
+    }
+
+    /**
+     * 我该怎么办？: unpaid wages while employed → mediation at the employer's office, with the application filled in;
+     * a dismissal 13 months ago → arbitration with the time-limit warning; bad answers are 400 and named.
+     */
+    @Test
+    void theGuideRecommendsAProcedureAndAnOfficeAndStartsTheApplication() throws Exception {
+        String wages = body(mvc.perform(get("/portal/guide").param("happened", "WAGES").param("stillEmployed", "yes")
+                .param("knewOn", chinaDaysAgo(40)).param("employerAddress", "重庆市渝中区解放碑")).andReturn());
+        assertThat(wages).contains("建议：调解", "去哪里：</strong>重庆市渝中区劳动人事争议多元化解中心", "调解期限，一般为15日",
+                "不受1年仲裁时效的限制");
+        String link = field(wages, Pattern.compile("id=\"guide-apply\" href=\"([^\"]+)\"")).replace("&amp;", "&");
+        assertThat(link).contains("procedure=MEDIATION", "organisation=yuzhong", "claimCause=PAY_ARREARS", "stillEmployed=true");
+        String form = body(mvc.perform(get(java.net.URI.create(link))).andReturn());
+        assertThat(form).containsPattern("value=\"MEDIATION\"\\s+checked")
+                .containsPattern("value=\"yuzhong\"\\s+selected").containsPattern("value=\"PAY_ARREARS\"\\s+selected")
+                .contains("id=\"claim-0\"").doesNotContain("id=\"claim-1\"");
+
+        // dismissed 13 months ago: arbitration, and the warning that the year has passed
+        String dismissal = getPage("/portal/guide?happened=DISMISSAL&stillEmployed=no&knewOn=" + chinaDaysAgo(396)
+                + "&employmentEndedOn=" + chinaDaysAgo(396) + "&employerAddress=xyz");
+        assertThat(dismissal).contains("建议：仲裁", "仲裁时效已于", "没能从地址判断区县");
+        String english = getPage("/portal/guide?lang=en&happened=DISMISSAL&stillEmployed=no&knewOn=" + chinaDaysAgo(396));
+        assertThat(english).contains("Our suggestion: arbitration", "ended on").doesNotContain("建议", "仲裁时效");
+
+        // answers that cannot be read are named; nothing is advised
+        MvcResult bad = mvc.perform(get("/portal/guide?happened=LOTTERY&knewOn=2026-02-30")).andReturn();
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(bad)).contains("请选择发生了什么", "请选择您现在是否还在这家单位工作", "日期格式应为")
+                .doesNotContain("id=\"advice\"");
+        MvcResult future = mvc.perform(get("/portal/guide?happened=WAGES&stillEmployed=no&employmentEndedOn="
+                + chinaDaysAgo(-3))).andReturn();
+        assertThat(future.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(future)).contains("日期不能晚于今天");
+    }
+
+    /** While typing: the office for the employer's address and where the one-year limit stands, from the server's check. */
+    @Test
+    void theApplicationSaysTheOfficeAndTheTimeLimitWhileTyping() throws Exception {
+        String passed = body(mvc.perform(get("/portal/apply/check").param("employerAddress", "湖南省吉首市人民北路")
+                .param("knewOn", chinaDaysAgo(396)).param("claimCause", "TERM_UNLAWFUL")).andReturn());
+        assertThat(passed).contains("\"code\":\"jishou\"", "\"passed\":true", "仲裁时效已于");
+        String running = body(mvc.perform(get("/portal/apply/check").param("knewOn", chinaDaysAgo(100))
+                .param("claimCause", "TERM_UNLAWFUL")).andReturn());
+        assertThat(running).contains("\"passed\":false", "届满，还有").doesNotContain("office");
+        String employed = body(mvc.perform(get("/portal/apply/check").param("stillEmployed", "true")
+                .param("claimCause", "TERM_NO_CONTRACT").param("claimCause", "PAY_ARREARS")).andReturn());
+        assertThat(employed).contains("不受1年仲裁时效的限制");
+        assertThat(body(mvc.perform(get("/portal/apply/check")).andReturn())).isEqualTo("{}");
+        MvcResult bad = mvc.perform(get("/portal/apply/check").param("knewOn", "15/10/2026")).andReturn();
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(bad)).contains("\"field\":\"knewOn\"", "日期格式应为", "dates are written");
     }
 }
