@@ -192,4 +192,20 @@ await withBrowser(async browser => {
   const enResult = await zh.locator('#result').innerText();
   check(enResult.includes('We do not know the local average here') && !/[\u4e00-\u9fa5]/.test(enResult),
     'without the place, the English result explains the cap in plain English');
+
+  // 6. an enterprise's registered contact (the demo's: 13900001111) opens its page with the credit code and a code
+  const firm = await browser.newPage({ viewport: phoneView, locale: 'zh-CN' });
+  await firm.goto(`${base}/portal/follow?lang=zh`);
+  await firm.fill('#f-employerCreditCode', '91500103ma5uk2lt71');
+  await firm.fill('#f-employerPhone', '13900001111');
+  await firm.click('#employer .send-code');
+  await firm.waitForSelector('#employer-code-status-demo');
+  await firm.fill('#f-employer-code', (await firm.locator('#employer-code-status-demo').innerText()).match(/(\d{6})/)[1]);
+  await firm.click('form[action="/portal/follow/employer"] button[type=submit]');
+  await firm.waitForURL('**/portal/employer');
+  const archive = await firm.locator('main').innerText();
+  check(archive.includes('重庆渝建建筑劳务有限公司') && /渝中风险〔\d{4}〕\d+号 · 重大 · 群体性事件 · 处置中/.test(archive),
+    'the enterprise\'s contact sees the major risk noted for it, in words');
+  check(!archive.includes('上访') && !archive.includes('农民工反映'), 'but not the staff\'s description of it');
+  await firm.screenshot({ path: `${shots}/portal-employer.png`, fullPage: true });
 });

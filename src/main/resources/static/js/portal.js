@@ -1,11 +1,9 @@
 // The portal's small helpers; every page works without script, these only save taps and show things sooner.
 const english = document.documentElement.lang === 'en';
 
-// Sends a one-time code (the button's data-purpose) and says where it went.
-(function () {
-  const button = document.getElementById('send-code');
-  if (!button) return;
-  const status = document.getElementById('code-status');
+// Sends a one-time code (the button's data-purpose) and says where it went (the button's data-status, or code-status).
+document.querySelectorAll('#send-code, .send-code').forEach(button => {
+  const status = document.getElementById(button.dataset.status || 'code-status');
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   button.addEventListener('click', async () => {
     const purpose = button.dataset.purpose;
@@ -21,13 +19,14 @@ const english = document.documentElement.lang === 'en';
     try {
       const response = await fetch('/portal/codes', { method: 'POST', body, headers: { 'X-CSRF-Token': csrf } });
       const answer = await response.json().catch(() => ({ message: response.statusText }));
-      status.textContent = answer.message || '';
+      status.textContent = (english ? answer.messageEn : answer.message) || answer.message || '';
       status.className = 'status ' + (response.ok ? 'ok' : 'bad');
-      let demo = document.getElementById('demo-code');
+      const demoId = status.id === 'code-status' ? 'demo-code' : status.id + '-demo';
+      let demo = document.getElementById(demoId);
       if (answer.demoNotice) { // the demo only: there is no text-message gateway, so the code is shown here
         if (!demo) {
           demo = document.createElement('p');
-          demo.id = 'demo-code';
+          demo.id = demoId;
           demo.className = 'status demo';
           status.after(demo);
         }
@@ -40,7 +39,7 @@ const english = document.documentElement.lang === 'en';
       setTimeout(() => { button.disabled = false; }, 30000);
     }
   });
-})();
+});
 
 // The application: one claim at a time, causes that fit the applicant, the fields the procedure needs, the office from
 // the employer's address and the time limit while typing (the server's own check, /portal/apply/check).

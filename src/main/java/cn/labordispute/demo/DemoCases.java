@@ -6,7 +6,9 @@ import cn.labordispute.intake.CaseApplication.ClaimItem;
 import cn.labordispute.intake.CaseApplication.Employer;
 import cn.labordispute.intake.CaseApplication.Worker;
 import cn.labordispute.intake.IntakeService;
+import cn.labordispute.portal.EmployerContacts;
 import cn.labordispute.prevention.RiskLedger;
+import cn.labordispute.security.Caller;
 import cn.labordispute.prevention.RiskReport;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,7 +27,13 @@ class DemoCases {
 
     private final RiskLedger risks;
 
-    DemoCases(IntakeService intake, TaskService tasks, RiskLedger risks) {
+    /** The demo enterprises' contact for the portal's 企业档案 (README: a phone to try it with). */
+    static final String CONTACT_PHONE = "13900001111";
+
+    private final EmployerContacts contacts;
+
+    DemoCases(IntakeService intake, TaskService tasks, RiskLedger risks, EmployerContacts contacts) {
+        this.contacts = contacts;
         this.intake = intake;
         this.tasks = tasks;
         this.risks = risks;
@@ -135,6 +143,12 @@ class DemoCases {
                 "大坪某工地60名农民工反映9月以来工资未发，有人提出集体到区政府上访。", null), "liuyang");
 
         collectiveCase();
+
+        // 11. Two enterprises' contact, registered at the window: with a code sent to the phone she sees in the portal
+        // each enterprise's cases and the risk noted for it.
+        Caller counter = new Caller("liuyang", java.util.Set.of(), java.util.Set.of("yuzhong"), false);
+        contacts.register("yuzhong", "重庆星光文化传媒有限公司", "91500103MA5U8XYM10", "何丽（人事主管）", CONTACT_PHONE, counter);
+        contacts.register("yuzhong", "重庆渝建建筑劳务有限公司", "91500103MA5UK2LT71", "何丽（人事主管）", CONTACT_PHONE, counter);
     }
 
     /**

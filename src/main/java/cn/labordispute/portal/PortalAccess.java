@@ -35,10 +35,12 @@ class PortalAccess {
     private final OneTimeCodes codes;
     private final PortalProperties properties;
     private final Organisations organisations;
+    private final EmployerContacts contacts;
 
     PortalAccess(JdbcClient jdbc, RateLimits limits, OneTimeCodes codes, PortalProperties properties,
-            Organisations organisations) {
+            Organisations organisations, EmployerContacts contacts) {
         this.organisations = organisations;
+        this.contacts = contacts;
         this.jdbc = jdbc;
         this.limits = limits;
         this.codes = codes;
@@ -90,6 +92,24 @@ class PortalAccess {
             throw PortalError.of("code", "portal.lookupByPhone.wrong");
         }
         return byPhone(Phones.normalise(phone));
+    }
+
+    /**
+     * An enterprise's page for its registered contact: the credit code, the contact's phone and the one-time code sent to
+     * it must all match. A phone that is not the enterprise's contact is told so (the code proved it is theirs).
+     */
+    @Transactional
+    public EmployerContacts.Contact asEmployer(String creditCode, String phone, String code, String clientAddress) {
+        limits.take("lookup:ip:" + clientAddress, properties.lookupsPerHour());
+        String credit = creditCode == null ? "" : creditCode.trim().toUpperCase();
+        if (!cn.labordispute.intake.IdentityNumbers.isUnifiedSocialCreditCode(credit)) {
+            throw PortalError.of("employerCreditCode", "intake.creditCode.invalid");
+        }
+        if (phone == null || !Phones.valid(phone) || !codes.use(phone, OneTimeCodes.Purpose.LOOKUP, code)) {
+            throw PortalError.of("code", "portal.lookupByPhone.wrong");
+        }
+        return contacts.enterprisesOf(phone).stream().filter(c -> c.employerCreditCode().equals(credit)).findFirst()
+                .orElseThrow(() -> PortalError.of("employerCreditCode", "portal.employer.notContact"));
     }
 
     Optional<Access> find(String caseNumber) {

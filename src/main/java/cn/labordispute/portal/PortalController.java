@@ -58,12 +58,13 @@ class PortalController {
     private final Evidence evidence;
     private final PartyGuide guide;
     private final LimitationCheck limitation;
+    private final EmployerArchive archive;
     /** The demo shows a sent code on the page (there is no SMS gateway); never outside the demo. */
     private final boolean demo;
 
     PortalController(PortalApplications applications, PortalAccess access, PartyActions actions, OneTimeCodes codes,
             PortalCaseView caseView, Organisations organisations, CaseCauses causes, Calculator calculator,
-            Documents documents, PdfRenderer pdf, Evidence evidence, PartyGuide guide, LimitationCheck limitation,
+            Documents documents, PdfRenderer pdf, Evidence evidence, PartyGuide guide, LimitationCheck limitation, EmployerArchive archive,
             @org.springframework.beans.factory.annotation.Value("${dispute.demo.enabled:false}") boolean demo) {
         this.demo = demo;
         this.applications = applications;
@@ -79,6 +80,7 @@ class PortalController {
         this.evidence = evidence;
         this.guide = guide;
         this.limitation = limitation;
+        this.archive = archive;
     }
 
     @ModelAttribute
@@ -262,6 +264,51 @@ class PortalController {
             model.addAttribute("phone", phone);
             return "portal/follow";
         }
+    }
+
+    /** 企业档案: an enterprise's registered contact with the credit code, their phone and a code sent to it. */
+    @PostMapping("/portal/follow/employer")
+    String followAsEmployer(@RequestParam(required = false) String employerCreditCode,
+            @RequestParam(required = false) String employerPhone, @RequestParam(required = false) String code,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        String phone = employerPhone;
+        try {
+            PortalSession.grantEmployer(request, access.asEmployer(employerCreditCode, phone, code,
+                    request.getRemoteAddr()));
+            return "redirect:/portal/employer";
+        } catch (PortalError e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            // this form's code box is f-employer-code: the summary's link goes there, not to the other form's
+            model.addAttribute("employerErrors", e.errors().stream().map(f -> "code".equals(f.field())
+                    ? new FieldError("employer-code", f.message(), f.messageEn()) : f).toList());
+            model.addAttribute("employerCreditCode", employerCreditCode);
+            model.addAttribute("employerPhone", phone);
+            return "portal/follow";
+        }
+    }
+
+    @GetMapping("/portal/employer")
+    String employerPage(HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<EmployerContacts.Contact> contact = PortalSession.employer(request);
+        if (contact.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("employerErrors", List.of(FieldError.of("employerCreditCode", "portal.employer.first")));
+            return "portal/follow";
+        }
+        model.addAttribute("archive", archive.of(contact.get(), PortalSession.english(request)));
+        return "portal/employer";
+    }
+
+    @GetMapping("/portal/employer/health-checks/{checkNumber}/documents/{id}")
+    ResponseEntity<byte[]> employerDocument(@PathVariable String checkNumber, @PathVariable long id,
+            HttpServletRequest request) {
+        return PortalSession.employer(request)
+                .flatMap(c -> archive.document(c.employerCreditCode(), checkNumber, id))
+                .map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                                .filename(d.title() + "-" + d.id() + ".pdf", StandardCharsets.UTF_8).build().toString())
+                        .body(pdf.render(d.content())))
+                .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 
     @GetMapping("/portal/cases/{caseNumber}")

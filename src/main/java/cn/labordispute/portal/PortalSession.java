@@ -12,6 +12,7 @@ final class PortalSession {
     private static final String CASES = PortalSession.class.getName() + ".cases";
     private static final String ENGLISH = PortalSession.class.getName() + ".english";
     private static final String LARGE = PortalSession.class.getName() + ".large";
+    private static final String EMPLOYER = PortalSession.class.getName() + ".employer";
 
     private PortalSession() {
     }
@@ -58,10 +59,24 @@ final class PortalSession {
         return cases != null && cases.contains(caseNumber);
     }
 
+    /** Grants this browser session an enterprise's page (its verified contact); the session id changes. */
+    static void grantEmployer(HttpServletRequest request, EmployerContacts.Contact contact) {
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession(false).setAttribute(EMPLOYER, contact);
+    }
+
+    /** The enterprise whose page this session may show, if any. */
+    static java.util.Optional<EmployerContacts.Contact> employer(HttpServletRequest request) {
+        HttpSession s = request.getSession(false);
+        return java.util.Optional.ofNullable(s == null ? null : (EmployerContacts.Contact) s.getAttribute(EMPLOYER));
+    }
+
     static void leave(HttpServletRequest request) {
         HttpSession s = request.getSession(false);
         if (s != null) {
             s.removeAttribute(CASES);
+            s.removeAttribute(EMPLOYER);
         }
     }
 }

@@ -145,6 +145,12 @@ public class HealthChecks {
         return jdbc.sql(CHECK_COLUMNS + " WHERE check_number = ?").param(checkNumber).query(HealthChecks::check).optional();
     }
 
+    /** One enterprise's checks (by its credit code), newest first: what its own page in the portal lists. */
+    public List<Check> forEmployer(String creditCode) {
+        return jdbc.sql(CHECK_COLUMNS + " WHERE employer_credit_code = ? ORDER BY id DESC").param(creditCode)
+                .query(HealthChecks::check).list();
+    }
+
     /** The checks of the given organisations (null = all), newest first. */
     public List<Check> list(Set<String> orgs) {
         if (orgs != null && orgs.isEmpty()) {

@@ -243,6 +243,12 @@ public class RiskLedger {
         return jdbc.sql(sql.toString()).params(params).query(RiskLedger::row).list();
     }
 
+    /** The risks noted for one enterprise (by its credit code), newest first: what its own page in the portal lists. */
+    public List<Risk> forEmployer(String creditCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM pv_risk WHERE employer_credit_code = ? ORDER BY reported_at DESC, id DESC")
+                .param(creditCode).query(RiskLedger::row).list();
+    }
+
     public Optional<Risk> find(String riskNumber) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM pv_risk WHERE risk_number = ?").param(riskNumber)
                 .query(RiskLedger::row).optional();

@@ -80,6 +80,7 @@ class PortalIntegrationTests {
     @Autowired Notifications notifications;
     @Autowired PartyReminders reminders;
     @Autowired org.camunda.bpm.engine.ManagementService management;
+    @Autowired cn.labordispute.prevention.RiskLedger risks;
 
     private static final String WANGFANG = "Basic " + java.util.Base64.getEncoder()
             .encodeToString("wangfang:demo".getBytes(StandardCharsets.UTF_8));
@@ -540,5 +541,82 @@ class PortalIntegrationTests {
         MvcResult bad = mvc.perform(get("/portal/apply/check").param("knewOn", "15/10/2026")).andReturn();
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(bad)).contains("\"field\":\"knewOn\"", "日期格式应为", "dates are written");
+    }
+
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * 企业档案: staff register an enterprise's contact; the contact, verified by the credit code and a code sent to
+     * their phone, sees the enterprise's cases and the risks noted for it — not the staff's description of a risk, not
+     * another enterprise's; an unregistered phone, another organisation's member of staff and bad input change nothing.
+     */
+    @Test
+    void anEnterprisesContactSeesItsCasesAndRisks() throws Exception {
+        String credit = "91500103MA5U8XYM10";
+        Browser worker = new Browser("10.0.5.1");
+        String caseNumber = applied(worker, "13800138055")[0];
+        String ours = risks.report(new cn.labordispute.prevention.RiskReport("yuzhong", "重庆星光文化传媒有限公司", credit,
+                "STAFF", List.of(), 12, new java.math.BigDecimal("96000"), false, "内部记录：主播反映公司拖欠三个月提成", null),
+                "liuyang");
+        String theirs = risks.report(new cn.labordispute.prevention.RiskReport("yuzhong", "重庆渝建建筑劳务有限公司",
+                "91500103MA5UK2LT71", "STAFF", List.of(), 3, new java.math.BigDecimal("9000"), false, "另一单位", null),
+                "liuyang");
+
+        // staff register the contact; bad input and another organisation are refused and store nothing
+        long before = count("pt_employer_contact");
+        MvcResult bad = mvc.perform(post("/supervision/employer-contacts").header("Authorization", basic("wangfang"))
+                .param("organisation", "jishou").param("employerName", "").param("employerCreditCode", "91500103MA5U8XYM11")
+                .param("contactName", "何丽").param("phone", "12345")).andReturn();
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(bad)).contains("请更正以下内容，联系人尚未登记", "请填写单位名称", "统一社会信用代码", "请填写正确的手机号码");
+        assertThat(count("pt_employer_contact")).isEqualTo(before);
+        MvcResult registered = mvc.perform(post("/supervision/employer-contacts").header("Authorization", basic("wangfang"))
+                .param("organisation", "yuzhong").param("employerName", "重庆星光文化传媒有限公司")
+                .param("employerCreditCode", credit.toLowerCase()).param("contactName", "何丽").param("phone", "13900002222"))
+                .andReturn();
+        assertThat(registered.getResponse().getStatus()).isEqualTo(302);
+        assertThat(count("pt_employer_contact")).isEqualTo(before + 1);
+        long id = jdbc.sql("SELECT id FROM pt_employer_contact WHERE phone = '13900002222'").query(Long.class).single();
+        assertThat(jdbc.sql("SELECT data FROM ops_audit_event WHERE type = 'EMPLOYER_CONTACT_REGISTERED' AND principal = "
+                + "'wangfang'").query(String.class).list()).anyMatch(d -> d.contains(credit) && d.contains("139****2222"));
+        String list = body(mvc.perform(get("/supervision/employer-contacts").header("Authorization", basic("wangfang")))
+                .andReturn());
+        assertThat(list).contains("重庆星光文化传媒有限公司", "何丽", "139****2222", "王芳").doesNotContain("13900002222");
+        // 吉首's mediator neither sees nor revokes 渝中's contact
+        assertThat(body(mvc.perform(get("/supervision/employer-contacts").header("Authorization", basic("lixiaoyun")))
+                .andReturn())).doesNotContain("139****2222");
+        assertThat(mvc.perform(post("/supervision/employer-contacts/" + id + "/revoke").header("Authorization",
+                basic("lixiaoyun"))).andReturn().getResponse().getStatus()).isEqualTo(404);
+
+        // the contact opens the enterprise's page with the credit code and a code sent to the phone
+        Browser contact = new Browser("10.0.5.2");
+        assertThat(contact.send(get("/portal/employer")).getResponse().getStatus()).isEqualTo(404);
+        MvcResult opened = contact.send(post("/portal/follow/employer").param("employerCreditCode", credit)
+                .param("employerPhone", "13900002222").param("code", contact.code("13900002222", "LOOKUP"))
+                .param("_csrf", contact.csrf));
+        assertThat(opened.getResponse().getStatus()).as(body(opened)).isEqualTo(302);
+        assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/portal/employer");
+        String page = contact.page("/portal/employer");
+        assertThat(page).contains("重庆星光文化传媒有限公司", caseNumber, ours, "处置中").doesNotContain(theirs, "内部记录",
+                "13800138055", "E1234567X");
+
+        // a phone that is not the enterprise's contact: told so, nothing shown
+        Browser stranger = new Browser("10.0.5.3");
+        MvcResult refused = stranger.send(post("/portal/follow/employer").param("employerCreditCode", credit)
+                .param("employerPhone", "13900003333").param("code", stranger.code("13900003333", "LOOKUP"))
+                .param("_csrf", stranger.csrf));
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(refused)).contains("这个手机号码不是该单位登记的联系人");
+        assertThat(stranger.send(get("/portal/employer")).getResponse().getStatus()).isEqualTo(404);
+
+        // revoked: the next verification fails
+        assertThat(mvc.perform(post("/supervision/employer-contacts/" + id + "/revoke").header("Authorization",
+                basic("wangfang"))).andReturn().getResponse().getStatus()).isEqualTo(302);
+        Browser later = new Browser("10.0.5.4");
+        assertThat(later.send(post("/portal/follow/employer").param("employerCreditCode", credit)
+                .param("employerPhone", "13900002222").param("code", later.code("13900002222", "LOOKUP"))
+                .param("_csrf", later.csrf)).getResponse().getStatus()).isEqualTo(400);
     }
 }
