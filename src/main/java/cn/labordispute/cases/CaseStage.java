@@ -1,23 +1,13 @@
 package cn.labordispute.cases;
 
+import cn.labordispute.text.Texts;
+
 /** Where a case is in the chain. The case record keeps this in step with the running process. */
 public enum CaseStage {
-    INTAKE("受理"),
-    NEGOTIATION("协商"),
-    MEDIATION("调解"),
-    FULFILMENT("履行"),
-    ARBITRATION("仲裁"),
-    LITIGATION("诉讼"),
-    FOLLOW_UP("回访"),
-    ARCHIVED("归档");
+    INTAKE, NEGOTIATION, MEDIATION, FULFILMENT, ARBITRATION, LITIGATION, FOLLOW_UP, ARCHIVED;
 
-    private final String label;
-
-    CaseStage(String label) {
-        this.label = label;
-    }
-
+    /** The stage in words (case.stage.* in the bundles): 受理, 调解 … */
     public String label() {
-        return label;
+        return Texts.zh("case.stage." + name());
     }
 }

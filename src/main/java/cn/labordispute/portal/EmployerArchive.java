@@ -52,7 +52,7 @@ class EmployerArchive {
         String code = contact.employerCreditCode();
         List<CaseRow> cases = jdbc.sql("SELECT case_number FROM dc_case WHERE employer_credit_code = ? "
                         + "ORDER BY received_on DESC, id DESC").param(code).query(String.class).list().stream().limit(CASES)
-                .map(caseView::summary).map(s -> new CaseRow(s.caseNumber(), s.organisation(), s.stage(), s.receivedOn()))
+                .map(n -> caseView.summary(n, english)).map(s -> new CaseRow(s.caseNumber(), s.organisation(), s.stage(), s.receivedOn()))
                 .toList();
         List<RiskRow> riskRows = risks.forEmployer(code).stream().map(r -> riskRow(r, english)).toList();
         List<CheckRow> checkRows = checks.forEmployer(code).stream().map(c -> new CheckRow(c.checkNumber(),

@@ -16,6 +16,7 @@ import cn.labordispute.security.Organisations;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import cn.labordispute.text.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -77,11 +78,14 @@ class PortalCaseView {
             toSign = issued.stream().filter(d -> d.kind() == DocumentKind.MEDIATION_AGREEMENT).reduce((a, b) -> b)
                     .orElse(null);
         }
-        return new View(c.caseNumber(), org, c.stage().label(), DisputeCase.OPEN.equals(c.status()),
-                c.outcome() == null ? null : CaseOutcomes.label(c.outcome()), c.receivedOn(), handler, steps,
+        boolean english = "en".equals(locale.getLanguage());
+        return new View(c.caseNumber(), org, stage(c, english), DisputeCase.OPEN.equals(c.status()),
+                c.outcome() == null ? null : english ? Texts.enOr("case.outcome." + c.outcome(), CaseOutcomes.label(c.outcome()))
+                        : CaseOutcomes.label(c.outcome()), c.receivedOn(), handler, steps,
                 cases.events(c.id()), issued,
                 cases.claims(c.id()).stream().map(k -> new ClaimRow(
-                        causes.find(k.causeCode()).map(CaseCause::name).orElse(k.causeCode()), k.description(), k.amount()))
+                        causes.find(k.causeCode()).map(english ? CaseCause::nameEn : CaseCause::name).orElse(k.causeCode()),
+                        k.description(), k.amount()))
                         .toList(),
                 cases.claimsConfirmedAt(c.id()).orElse(null),
                 waiting.contains(CaseActions.CLAIMS_CONFIRMED), evidence.list(c.id()),
@@ -91,9 +95,14 @@ class PortalCaseView {
                 Phones.masked(access.phone()));
     }
 
-    Summary summary(String caseNumber) {
+    Summary summary(String caseNumber, boolean english) {
         DisputeCase c = cases.findByNumber(caseNumber).orElseThrow();
         return new Summary(c.caseNumber(), organisations.find(c.orgCode()).map(Organisation::name).orElse(c.orgCode()),
-                c.stage().label(), c.receivedOn());
+                stage(c, english), c.receivedOn());
+    }
+
+    /** The stage in the reader's language (case.stage.* in the bundles for English). */
+    private static String stage(DisputeCase c, boolean english) {
+        return english ? Texts.enOr("case.stage." + c.stage().name(), c.stage().label()) : c.stage().label();
     }
 }

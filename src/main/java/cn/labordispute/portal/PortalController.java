@@ -256,7 +256,8 @@ class PortalController {
         try {
             List<PortalAccess.Access> found = access.withPhone(phone, code, request.getRemoteAddr());
             found.forEach(a -> PortalSession.grant(request, a.caseNumber()));
-            model.addAttribute("found", found.stream().map(a -> caseView.summary(a.caseNumber())).toList());
+            model.addAttribute("found", found.stream().map(a -> caseView.summary(a.caseNumber(), PortalSession.english(request)))
+                    .toList());
             return "portal/follow";
         } catch (PortalError e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -269,14 +269,54 @@ public class RiskLedger {
      * Another case joined an open case-cluster risk: the risk now counts the workers and the amount of all its cases,
      * and the case's timeline says which risk it joined.
      */
+    /**
+     * A case joined the open cluster risks against its employer: their workers, amount and description are recounted
+     * and each is graded again by the decision table. A risk that rises (一般 → 较大 → 重大) says so in the ledger, on
+     * the new case's timeline and in its process; one that becomes 重大 while its plan is being made or followed up
+     * leaves that step for the major risk's first response and the city's report (message {@code RiskBecameMajor}).
+     */
     void clusterGrew(String employerCreditCode, int workers, BigDecimal amount, String description, String caseNumber) {
-        List<String> numbers = jdbc.sql("SELECT risk_number FROM pv_risk WHERE employer_credit_code = ? AND "
-                + "source = 'INTAKE_CLUSTER' AND status = 'OPEN'").param(employerCreditCode).query(String.class).list();
+        List<Risk> open = jdbc.sql("SELECT " + COLUMNS + " FROM pv_risk WHERE employer_credit_code = ? AND "
+                + "source = 'INTAKE_CLUSTER' AND status = 'OPEN'").param(employerCreditCode).query(RiskLedger::row).list();
         jdbc.sql("UPDATE pv_risk SET workers = ?, amount = ?, description = ? WHERE employer_credit_code = ? AND "
                         + "source = 'INTAKE_CLUSTER' AND status = 'OPEN'")
                 .params(workers, amount.setScale(2, java.math.RoundingMode.HALF_UP), description, employerCreditCode).update();
-        numbers.forEach(n -> cases.addEventAtCurrentStage(caseNumber, "RISK_JOINED", "并入案件聚集风险 " + n,
-                EngineTime.now()));
+        for (Risk r : open) {
+            cases.addEventAtCurrentStage(caseNumber, "RISK_JOINED", "并入案件聚集风险 " + r.riskNumber(), EngineTime.now());
+            Grade now = grade(new RiskReport(r.organisation(), r.employerName(), employerCreditCode, r.source(), List.of(),
+                    workers, amount, r.petitionRisk(), description, caseNumber));
+            if (rank(now.level()) > rank(r.level())) {
+                regraded(r, now, caseNumber);
+            }
+        }
+    }
+
+    private void regraded(Risk r, Grade now, String caseNumber) {
+        jdbc.sql("UPDATE pv_risk SET risk_level = ?, category = ? WHERE risk_number = ?")
+                .params(now.level(), now.category(), r.riskNumber()).update();
+        cases.addEventAtCurrentStage(caseNumber, "RISK_REGRADED", "案件聚集风险 " + r.riskNumber() + " 由"
+                + r.levelLabel() + "升为" + now.levelLabel(), EngineTime.now());
+        String instance = jdbc.sql("SELECT process_instance_id FROM pv_risk WHERE risk_number = ?").param(r.riskNumber())
+                .query(String.class).optional().orElse(null);
+        if (instance == null || runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0) {
+            return;
+        }
+        runtime.setVariable(instance, "riskLevelLabel", now.levelLabel());
+        runtime.setVariable(instance, "riskCategoryLabel", now.categoryLabel());
+        if ("MAJOR".equals(now.level())) {
+            runtime.createMessageCorrelation(MAJOR).processInstanceId(instance).correlateAll();
+        }
+    }
+
+    /** The message that moves a risk's process to the major risk's response when intake re-grades it. */
+    static final String MAJOR = "RiskBecameMajor";
+
+    private static int rank(String level) {
+        return level == null ? 0 : switch (level) {
+            case "MAJOR" -> 3;
+            case "SIGNIFICANT" -> 2;
+            default -> 1;
+        };
     }
 
     boolean openRiskFor(String employerCreditCode, String source) {

@@ -39,6 +39,11 @@ public final class Texts {
         return BUNDLE.getMessage(key, null, fallback, Locale.CHINESE);
     }
 
+    /** The message in English, or {@code fallback} where the bundles have no such key. */
+    public static String enOr(String key, String fallback) {
+        return BUNDLE.getMessage(key, null, fallback, Locale.ENGLISH);
+    }
+
     /** The message in English. */
     public static String en(String key, Object... args) {
         return BUNDLE.getMessage(key, localised(args, Locale.ENGLISH), Locale.ENGLISH);

@@ -30,6 +30,10 @@ class RiskLedgerIntegrationTests {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private static Map<String, Object> risk(String creditCode, int workers, double amount, boolean petition) {
         Map<String, Object> r = new LinkedHashMap<>();
@@ -149,6 +153,63 @@ class RiskLedgerIntegrationTests {
     }
 
     /** The 17 digits with their GB 11643 check character. */
+    /**
+     * A cluster risk is graded again as cases join: 3 cases of 2 workers (一般), a fourth of 6 → 12 workers (较大, the
+     * same steps), a fifth of 18 → 30 workers (重大): the plan gives way to the first response and the city's report,
+     * and the new case's timeline says so.
+     */
+    @Test
+    void aClusterRiskIsGradedAgainAsCasesJoinAndBecomesMajor() {
+        StaffClient window = new StaffClient(http, "wangfang", "demo");
+        String employer = "91500103MA5UR3XK0W";
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> application = Applications.mediation("yuzhong");
+            Applications.employer(application).put("creditCode", employer);
+            assertThat(window.openCase(application).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+        Map<String, Object> cluster = risksFor(employer).stream().filter(r -> "INTAKE_CLUSTER".equals(r.get("source")))
+                .findFirst().orElseThrow();
+        String number = (String) cluster.get("riskNumber");
+        assertThat(cluster).containsEntry("level", "GENERAL");
+        String instance = jdbc.sql("SELECT process_instance_id FROM pv_risk WHERE risk_number = ?").param(number)
+                .query(String.class).single();
+        assertThat(openSteps(instance)).containsExactly("Task_ResponsePlan");
+
+        String fourth = openWith(window, employer, 6, 100);
+        assertThat(level(number)).isEqualTo("SIGNIFICANT");
+        assertThat(openSteps(instance)).containsExactly("Task_ResponsePlan");
+        assertThat(window.getCase(fourth).getBody().get("timeline").toString()).contains(number + " 由一般升为较大");
+
+        String fifth = openWith(window, employer, 18, 200);
+        assertThat(level(number)).isEqualTo("MAJOR");
+        assertThat(((Number) risksFor(employer).stream().filter(r -> number.equals(r.get("riskNumber"))).findFirst()
+                .orElseThrow().get("workers")).intValue()).isEqualTo(30);
+        assertThat(openSteps(instance)).containsExactlyInAnyOrder("Task_FirstResponse", "Task_ReportToCity");
+        assertThat(window.getCase(fifth).getBody().get("timeline").toString()).contains(number + " 由较大升为重大");
+    }
+
+    private String openWith(StaffClient window, String employer, int workers, int firstId) {
+        Map<String, Object> application = Applications.mediation("yuzhong");
+        Applications.employer(application).put("creditCode", employer);
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            people.add(Applications.worker("工人" + (firstId + i), residentId("50010319910101" + (firstId + i))));
+        }
+        application.put("workers", people);
+        ResponseEntity<Map<String, Object>> opened = window.openCase(application);
+        assertThat(opened.getStatusCode()).as(String.valueOf(opened.getBody())).isEqualTo(HttpStatus.CREATED);
+        return (String) opened.getBody().get("caseNumber");
+    }
+
+    private String level(String riskNumber) {
+        return jdbc.sql("SELECT risk_level FROM pv_risk WHERE risk_number = ?").param(riskNumber).query(String.class)
+                .single();
+    }
+
+    private List<String> openSteps(String processInstance) {
+        return runtime.getActiveActivityIds(processInstance);
+    }
+
     private static String residentId(String first17) {
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;

@@ -72,6 +72,32 @@ class RiskWarningProcessTests extends ProcessTestSupport {
         assertThat(riskLedger.calls).contains("escalated");
     }
 
+    /** Intake re-grades a case-cluster risk as major while its plan is being made: first response and city report. */
+    @Test
+    void aClusterThatBecomesMajorWhileThePlanIsMadeGetsAFirstResponse() {
+        ProcessInstance pi = report(12, 96000.0, "INTAKE_CLUSTER", false);
+        assertThat(pi).isWaitingAt("Task_ResponsePlan");
+        engine.getRuntimeService().createMessageCorrelation("RiskBecameMajor").processInstanceId(pi.getId()).correlate();
+
+        assertThat(pi).hasPassed("Event_PlanRiskBecameMajor").isWaitingAt("Task_FirstResponse", "Task_ReportToCity");
+        assertThat(riskLedger.calls).contains("escalated");
+        complete("Task_FirstResponse", "firstResponseNote", "当天约谈单位负责人");
+        complete("Task_ReportToCity", "cityInstruction", "已知悉");
+        assertThat(pi).isWaitingAt("Task_ResponsePlan");
+    }
+
+    /** The same while the plan is followed up: the follow-up gives way to the major risk's response, then a new plan. */
+    @Test
+    void aClusterThatBecomesMajorDuringFollowUpGetsAFirstResponse() {
+        ProcessInstance pi = report(12, 96000.0, "INTAKE_CLUSTER", false);
+        planned("2026-10-09");
+        assertThat(pi).isWaitingAt("Task_FollowUpRisk");
+        engine.getRuntimeService().createMessageCorrelation("RiskBecameMajor").processInstanceId(pi.getId()).correlate();
+
+        assertThat(pi).hasPassed("Event_FollowUpRiskBecameMajor").isWaitingAt("Task_FirstResponse", "Task_ReportToCity");
+        assertThat(riskLedger.calls).contains("escalated");
+    }
+
     @Test
     void aRiskIsTurnedIntoACase() {
         ProcessInstance pi = report(3, 20000.0, "STAFF", false);
