@@ -62,10 +62,14 @@ class OverdueQueries {
             + "LEFT JOIN dc_case c ON c.case_number = e.BUSINESS_KEY_ "
             + "WHERE t.ASSIGNEE_ IS NULL AND t.PROC_DEF_ID_ NOT LIKE 'deadline_escalation:%'";
 
-    /** How many tasks wait unclaimed, and since when the oldest. */
+    /**
+     * How many tasks wait unclaimed, and since when the oldest: the task table alone (every task belongs to a process
+     * instance, so the list's joins would change nothing here; at 100,000 cases they made the count 114 ms, not 36).
+     */
     Object[] unclaimedCount(Set<String> organisations) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT COUNT(*), MIN(t.CREATE_TIME_)" + UNCLAIMED + tenants(organisations, params);
+        String sql = "SELECT COUNT(*), MIN(t.CREATE_TIME_) FROM ACT_RU_TASK t WHERE t.ASSIGNEE_ IS NULL "
+                + "AND t.PROC_DEF_ID_ NOT LIKE 'deadline_escalation:%'" + tenants(organisations, params);
         return jdbc.sql(sql).params(params).query((rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2)}).single();
     }
 
