@@ -23,10 +23,20 @@ async function openTask(page, filter, name, marker, claim, caseNumber) {
   }
 }
 
+/**
+ * Types a date into form-js's date picker. A field that has just appeared (a checkbox above it was ticked) is sometimes
+ * drawn again as the form re-renders, losing what was typed: the date is typed again until the field keeps it.
+ */
 async function pickDate(page, label, value) {
   const input = page.getByLabel(label).first();
-  await input.fill(value);
-  await input.press('Enter');
+  for (let attempt = 1; ; attempt++) {
+    await input.fill(value);
+    await input.press('Enter');
+    await input.press('Tab');
+    if (await input.inputValue() !== '') return;
+    if (attempt === 3) throw new Error(`the date picker "${label}" did not keep ${value}`);
+    console.log(`note - the date picker "${label}" lost the date; typing it again`);
+  }
 }
 
 async function submit(page) {
@@ -87,8 +97,9 @@ await withBrowser(async browser => {
 
   await openTask(page, '我的待办', '记录调解协议书签署', '调解协议书已出具', false, caseNumber);
   await page.getByLabel('双方当事人已签名或盖章，调解员已签名并加盖调解组织印章').check();
-  await pickDate(page, '签署日期', '2026-12-03');
   await page.getByLabel('说明（签署情况；未签署的写明哪一方拒绝及理由）').fill('双方当场签署纸质协议书');
+  // the date last: the field appears with the tick, and typing into it first sometimes lost the date on a re-render
+  await pickDate(page, '签署日期', '2026-12-03');
   await page.screenshot({ path: `${shots}/tasklist-signing.png`, fullPage: true });
   await submit(page);
 
