@@ -80,6 +80,17 @@ public class MinimumWages {
                 .max(Comparator.comparing(Standard::effectiveFrom).thenComparing(s -> !s.area().equals("*")));
     }
 
+    /** The lowest monthly standard in force anywhere in a region on a day (each area's and tier's latest), if any. */
+    public Optional<BigDecimal> lowestInForce(String region, LocalDate day) {
+        java.util.Map<String, Standard> latest = new java.util.HashMap<>();
+        for (Standard s : standards) {
+            if (s.region().equals(region) && !s.effectiveFrom().isAfter(day)) {
+                latest.merge(s.area() + "/" + s.tier(), s, (a, b) -> a.effectiveFrom().isAfter(b.effectiveFrom()) ? a : b);
+            }
+        }
+        return latest.values().stream().map(Standard::monthly).min(BigDecimal::compareTo);
+    }
+
     public List<Standard> all() {
         return standards;
     }

@@ -8,9 +8,7 @@ import cn.labordispute.text.Texts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import cn.labordispute.arbitration.MinimumWages;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -78,7 +76,7 @@ public class Calculator {
             throw new InvalidApplicationException(errors);
         }
         BigDecimal average = r.averageMonthlyWage();
-        String source = average == null ? null : english ? Texts.en("calc.average.typed") : Texts.zh("calc.average.typed");
+        String source = average == null ? null : Texts.of(english, "calc.average.typed");
         if (average == null && severance && org.isPresent()) {
             Optional<AverageWages.Figure> figure = averages.forTerminationIn(org.get().region(), r.employedUntil().getYear());
             if (figure.isPresent()) {
@@ -100,15 +98,7 @@ public class Calculator {
      * apply. Null when the table has no standard for the region.
      */
     private BigDecimal capCannotExceed(String region, LocalDate endedOn) {
-        Map<String, MinimumWages.Standard> latestPerArea = new HashMap<>();
-        for (MinimumWages.Standard s : minimumWages.all()) {
-            if (s.region().equals(region) && !s.effectiveFrom().isAfter(endedOn)) {
-                latestPerArea.merge(s.area() + "/" + s.tier(), s,
-                        (a, b) -> a.effectiveFrom().isAfter(b.effectiveFrom()) ? a : b);
-            }
-        }
-        return latestPerArea.values().stream().map(MinimumWages.Standard::monthly).min(BigDecimal::compareTo)
-                .map(m -> m.multiply(ClaimCalculator.CAP_MULTIPLE)).orElse(null);
+        return minimumWages.lowestInForce(region, endedOn).map(m -> m.multiply(ClaimCalculator.CAP_MULTIPLE)).orElse(null);
     }
 
     private static void amount(List<FieldError> errors, String field, BigDecimal value) {

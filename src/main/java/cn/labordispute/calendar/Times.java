@@ -43,6 +43,11 @@ public final class Times {
         return date == null ? "" : DAY_EN.format(date);
     }
 
+    /** For English readers: 9 Dec 2026 10:00 (a time already in China's zone). */
+    public String dateTimeEn(LocalDateTime time) {
+        return time == null ? "" : MINUTE_EN.format(time);
+    }
+
     /** How long ago, on the engine's clock, in words: 3天, 5小时, 不到1小时. */
     public String waited(Instant since) {
         if (since == null) {

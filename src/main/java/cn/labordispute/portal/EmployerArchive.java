@@ -56,7 +56,7 @@ class EmployerArchive {
                 .toList();
         List<RiskRow> riskRows = risks.forEmployer(code).stream().map(r -> riskRow(r, english)).toList();
         List<CheckRow> checkRows = checks.forEmployer(code).stream().map(c -> new CheckRow(c.checkNumber(),
-                text(english, "portal.employer.check." + c.status()), c.createdAt(),
+                Texts.of(english, "portal.employer.check." + c.status()), c.createdAt(),
                 checks.documents(c.checkNumber(), false))).toList();
         return new View(contact.employerName(), code, cases, riskRows, checkRows);
     }
@@ -68,16 +68,13 @@ class EmployerArchive {
     }
 
     private static RiskRow riskRow(Risk r, boolean english) {
-        return new RiskRow(r.riskNumber(), r.level() == null ? text(english, "portal.employer.risk.ungraded")
+        return new RiskRow(r.riskNumber(), r.level() == null ? Texts.of(english, "portal.employer.risk.ungraded")
                 : word(english, r.level()), r.category() == null ? "" : word(english, r.category()),
-                text(english, "portal.employer.risk." + r.status()), r.reportedAt());
+                Texts.of(english, "portal.employer.risk." + r.status()), r.reportedAt());
     }
 
     private static String word(boolean english, String code) {
         return PartyGuide.word(english, code);
     }
 
-    private static String text(boolean english, String key) {
-        return english ? Texts.en(key) : Texts.zh(key);
-    }
 }

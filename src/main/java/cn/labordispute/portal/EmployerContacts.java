@@ -115,19 +115,8 @@ public class EmployerContacts {
                 .params(List.copyOf(organisations)).query(EmployerContacts::contact).list();
     }
 
-    /** The enterprises this phone is a registered contact of (credit code and name), each once. */
-    List<Contact> enterprisesOf(String phone) {
-        return jdbc.sql(COLUMNS + " WHERE phone = ? AND revoked_at IS NULL ORDER BY employer_name, id")
-                .param(Phones.normalise(phone)).query(EmployerContacts::contact).list().stream()
-                .filter(distinctBy()).toList();
-    }
-
-    private static java.util.function.Predicate<Contact> distinctBy() {
-        Set<String> seen = new java.util.HashSet<>();
-        return c -> seen.add(c.employerCreditCode());
-    }
-
-    private Optional<Contact> active(String creditCode, String phone) {
+    /** The enterprise's active contact with this (normalised) phone, if staff registered one. */
+    Optional<Contact> active(String creditCode, String phone) {
         return jdbc.sql(COLUMNS + " WHERE employer_credit_code = ? AND phone = ? AND revoked_at IS NULL ORDER BY id")
                 .params(creditCode, phone).query(EmployerContacts::contact).list().stream().findFirst();
     }

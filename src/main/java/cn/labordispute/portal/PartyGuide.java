@@ -99,19 +99,19 @@ public class PartyGuide {
     /** The three procedures with how long each usually takes in a few words, for the application's choice. */
     List<Procedure> procedures(boolean english) {
         return List.of("NEGOTIATION", "MEDIATION", "ARBITRATION").stream()
-                .map(p -> new Procedure(p, word(english, p), text(english, "portal.apply.takes." + p, length(p, english))))
+                .map(p -> new Procedure(p, word(english, p), Texts.of(english, "portal.apply.takes." + p, length(p, english))))
                 .toList();
     }
 
     private String length(String procedure, boolean english) {
         StatutoryPeriod period = periods.get(PROCEDURE_PERIOD.get(procedure));
-        return text(english, "period.length." + period.unit().name(), period.length());
+        return Texts.of(english, "period.length." + period.unit().name(), period.length());
     }
 
     private String takes(String procedure, boolean english) {
         StatutoryPeriod period = periods.get(PROCEDURE_PERIOD.get(procedure));
         String length = length(procedure, english);
-        return text(english, "yes".equals(period.verified()) ? "portal.guide.takes" : "portal.guide.takes.unverified",
+        return Texts.of(english, "yes".equals(period.verified()) ? "portal.guide.takes" : "portal.guide.takes.unverified",
                 period.title(), length, period.source());
     }
 
@@ -160,7 +160,4 @@ public class PartyGuide {
         return english ? Texts.en("dmn.word." + code) : Texts.zhOr("dmn.word." + code, code);
     }
 
-    private static String text(boolean english, String key, Object... args) {
-        return english ? Texts.en(key, args) : Texts.zh(key, args);
-    }
 }

@@ -108,7 +108,7 @@ class PortalAccess {
         if (phone == null || !Phones.valid(phone) || !codes.use(phone, OneTimeCodes.Purpose.LOOKUP, code)) {
             throw PortalError.of("code", "portal.lookupByPhone.wrong");
         }
-        return contacts.enterprisesOf(phone).stream().filter(c -> c.employerCreditCode().equals(credit)).findFirst()
+        return contacts.active(credit, Phones.normalise(phone))
                 .orElseThrow(() -> PortalError.of("employerCreditCode", "portal.employer.notContact"));
     }
 

@@ -86,11 +86,8 @@ class PortalApplications {
             errors.add(FieldError.of("EMPLOYER".equals(form.applicantRole) ? "employerPhone" : "workerPhone",
                     "portal.apply.phone"));
         }
-        LocalDate knewOn = date(form.knewOn, "knewOn", errors);
+        LocalDate knewOn = pastDate(form.knewOn, "knewOn", errors);
         LocalDate endedOn = date(form.employmentEndedOn, "employmentEndedOn", errors);
-        if (knewOn != null && knewOn.isAfter(EngineTime.today())) {
-            errors.add(FieldError.of("knewOn", "portal.date.future"));
-        }
         errors.addAll(IntakeRequests.check(form.requestKey));
         if (!errors.isEmpty()) {
             throw new PortalError(errors);
@@ -214,6 +211,15 @@ class PortalApplications {
             case "workers" -> "workerName";
             default -> field;
         };
+    }
+
+    /** A date the party gives for something that has happened: malformed or after today is named. */
+    static LocalDate pastDate(String text, String field, List<FieldError> errors) {
+        LocalDate day = date(text, field, errors);
+        if (day != null && day.isAfter(EngineTime.today())) {
+            errors.add(FieldError.of(field, "portal.date.future"));
+        }
+        return day;
     }
 
     static LocalDate date(String text, String field, List<FieldError> errors) {

@@ -111,15 +111,9 @@ class PortalController {
             @RequestParam(required = false) String employerAddress, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         List<FieldError> errors = new ArrayList<>();
-        LocalDate known = PortalApplications.date(knewOn, "knewOn", errors);
-        LocalDate ended = PortalApplications.date(employmentEndedOn, "employmentEndedOn", errors);
+        LocalDate known = PortalApplications.pastDate(knewOn, "knewOn", errors);
+        LocalDate ended = PortalApplications.pastDate(employmentEndedOn, "employmentEndedOn", errors);
         LocalDate today = EngineTime.today();
-        if (known != null && known.isAfter(today)) {
-            errors.add(FieldError.of("knewOn", "portal.date.future"));
-        }
-        if (ended != null && ended.isAfter(today)) {
-            errors.add(FieldError.of("employmentEndedOn", "portal.date.future"));
-        }
         boolean asked = happened != null;
         if (asked && !PartyGuide.TOPICS.contains(happened)) {
             errors.add(FieldError.of("happened", "portal.guide.happened"));
@@ -158,18 +152,15 @@ class PortalController {
             @RequestParam(required = false) String limitationReason,
             @RequestParam(name = "claimCause", required = false) List<String> claimCauses, HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        LocalDate known = PortalApplications.date(knewOn, "knewOn", errors);
+        LocalDate known = PortalApplications.pastDate(knewOn, "knewOn", errors);
         LocalDate ended = PortalApplications.date(employmentEndedOn, "employmentEndedOn", errors);
-        if (known != null && known.isAfter(EngineTime.today())) {
-            errors.add(FieldError.of("knewOn", "portal.date.future"));
-        }
         if (!errors.isEmpty()) {
             throw new PortalError(errors);
         }
         boolean english = PortalSession.english(request);
         Map<String, Object> answer = new java.util.LinkedHashMap<>();
         organisations.forAddress(employerAddress).ifPresent(o -> answer.put("office",
-                Map.of("code", o.code(), "name", o.name(), "text", text(english, "portal.apply.office", o.name()))));
+                Map.of("code", o.code(), "name", o.name(), "text", Texts.of(english, "portal.apply.office", o.name()))));
         boolean wages = claimCauses != null && claimCauses.stream().anyMatch(LimitationCheck::wageClaim);
         limitation.status(known, EngineTime.today(), stillEmployed, wages, ended,
                         PortalApplications.reason(limitationReason))
@@ -220,10 +211,10 @@ class PortalController {
         String code = codes.send(to, p, request.getRemoteAddr(), english);
         Map<String, Object> answer = new java.util.LinkedHashMap<>();
         answer.put("sentTo", Phones.masked(to));
-        answer.put("message", text(english, "portal.code.sent", Phones.masked(to)));
+        answer.put("message", Texts.of(english, "portal.code.sent", Phones.masked(to)));
         if (demo) {
             answer.put("demoCode", code);
-            answer.put("demoNotice", text(english, "portal.code.demo", code));
+            answer.put("demoNotice", Texts.of(english, "portal.code.demo", code));
         }
         return ResponseEntity.ok(answer);
     }
@@ -305,10 +296,7 @@ class PortalController {
             HttpServletRequest request) {
         return PortalSession.employer(request)
                 .flatMap(c -> archive.document(c.employerCreditCode(), checkNumber, id))
-                .map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                                .filename(d.title() + "-" + d.id() + ".pdf", StandardCharsets.UTF_8).build().toString())
-                        .body(pdf.render(d.content())))
+                .map(d -> inlinePdf(d.title(), d.id(), d.content()))
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 
@@ -340,29 +328,29 @@ class PortalController {
                 case "claims" -> {
                     boolean confirmed = "CONFIRMED".equals(form.get("answer"));
                     actions.answerClaims(a.get(), confirmed, form.get("note"));
-                    yield text(en, confirmed ? "portal.done.claimsConfirmed" : "portal.done.claimsCorrected");
+                    yield Texts.of(en, confirmed ? "portal.done.claimsConfirmed" : "portal.done.claimsCorrected");
                 }
                 case "evidence" -> {
                     int stored = actions.addEvidence(a.get(), uploads(files));
-                    yield text(en, "portal.done.evidence", stored);
+                    yield Texts.of(en, "portal.done.evidence", stored);
                 }
                 case "withdraw" -> {
                     actions.withdraw(a.get(), form.get("reason"));
-                    yield text(en, "portal.done.withdrawn");
+                    yield Texts.of(en, "portal.done.withdrawn");
                 }
                 case "legal-aid" -> {
                     actions.requestLegalAid(a.get(), form.get("note"));
-                    yield text(en, "portal.done.legalAid");
+                    yield Texts.of(en, "portal.done.legalAid");
                 }
                 case "sign" -> {
                     actions.sign(a.get(), parseLong(form.get("documentId")), form.get("code"));
-                    yield text(en, "portal.done.signed");
+                    yield Texts.of(en, "portal.done.signed");
                 }
                 case "survey" -> {
                     actions.answerSurvey(a.get(), new PartyActions.Survey(parseInt(form.get("satisfaction")),
                             form.containsKey("honoured"), form.containsKey("recurred"), form.containsKey("counselling"),
                             form.containsKey("jobReferral"), form.containsKey("hardshipAid"), form.get("note")));
-                    yield text(en, "portal.done.survey");
+                    yield Texts.of(en, "portal.done.survey");
                 }
                 default -> throw PortalError.of("action", "portal.action.unknown");
             };
@@ -382,10 +370,7 @@ class PortalController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
         }
         return documents.find(caseNumber, id)
-                .map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                                .filename(d.title() + "-" + d.id() + ".pdf", StandardCharsets.UTF_8).build().toString())
-                        .body(pdf.render(documents.printable(d))))
+                .map(d -> inlinePdf(d.title(), d.id(), documents.printable(d)))
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
     }
 
@@ -398,6 +383,14 @@ class PortalController {
         }
         return evidence.content(a.get().caseId(), id).map(Evidence::download)
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    /** A document as an inline PDF named by its title and number. */
+    private ResponseEntity<byte[]> inlinePdf(String title, long id, String printable) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(title + "-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(pdf.render(printable));
     }
 
     /** Where the security frame sends a portal form that came without the session's token. */
@@ -475,10 +468,6 @@ class PortalController {
         return uploads;
     }
 
-    /** What the party reads after an action, in the language of the page. */
-    private static String text(boolean english, String key, Object... args) {
-        return english ? Texts.en(key, args) : Texts.zh(key, args);
-    }
 
     private static long parseLong(String s) {
         try {

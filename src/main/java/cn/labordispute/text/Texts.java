@@ -3,7 +3,6 @@ package cn.labordispute.text;
 import cn.labordispute.calendar.Times;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -15,8 +14,6 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 public final class Texts {
 
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
     private static final ResourceBundleMessageSource BUNDLE = new ResourceBundleMessageSource();
 
     static {
@@ -44,6 +41,11 @@ public final class Texts {
         return BUNDLE.getMessage(key, null, fallback, Locale.ENGLISH);
     }
 
+    /** The message in the reader's language: English when {@code english}, Chinese otherwise. */
+    public static String of(boolean english, String key, Object... args) {
+        return english ? en(key, args) : zh(key, args);
+    }
+
     /** The message in English. */
     public static String en(String key, Object... args) {
         return BUNDLE.getMessage(key, localised(args, Locale.ENGLISH), Locale.ENGLISH);
@@ -63,9 +65,9 @@ public final class Texts {
         boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof LocalDateTime t) {
-                out[i] = english ? t.format(ENGLISH_TIME) : Times.INSTANCE.dateTime(t);
+                out[i] = english ? Times.INSTANCE.dateTimeEn(t) : Times.INSTANCE.dateTime(t);
             } else if (out[i] instanceof LocalDate d) {
-                out[i] = english ? d.format(ENGLISH_DATE) : Times.INSTANCE.date(d);
+                out[i] = english ? Times.INSTANCE.dateEn(d) : Times.INSTANCE.date(d);
             } else if (out[i] == null) {
                 out[i] = "";
             }
