@@ -78,7 +78,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().hasAnyAuthority(Roles.OPERATORS, Roles.ADMINS))
                 .httpBasic(b -> b.realmName("labor-dispute").authenticationEntryPoint(responses.unauthorisedJson()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(responses.unauthorisedJson()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(responses.unauthorisedJson())
+                        .accessDeniedHandler(responses.deniedJson()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .build();
@@ -88,9 +89,11 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, SecurityResponses responses) throws Exception {
         return http.securityMatcher(paths("/engine-rest/**"))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(post("/engine-rest/task/create")).denyAll()
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("labor-dispute").authenticationEntryPoint(responses.unauthorisedJson()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(responses.unauthorisedJson()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(responses.unauthorisedJson())
+                        .accessDeniedHandler(responses.deniedJson()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
@@ -104,6 +107,8 @@ class SecurityConfiguration {
         return http.securityMatcher(paths("/camunda/**"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(post(WEBAPP_LOGIN)).permitAll()
+                        // standalone tasks are off in the engine (every step belongs to a process): refused in words
+                        .requestMatchers(post("/camunda/api/engine/engine/{engine}/task/create")).denyAll()
                         .requestMatchers(paths("/camunda/app/**", "/camunda/api/**", "/camunda/lib/**", "/camunda/assets/**",
                                 "/camunda/", "/camunda")).authenticated()
                         .anyRequest().denyAll())
@@ -113,7 +118,8 @@ class SecurityConfiguration {
                         .logoutSuccessHandler(responses.loggedOutJson()))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(responses.unauthorisedJson(), paths("/camunda/api/**"))
-                        .defaultAuthenticationEntryPointFor(responses.toLoginPage(), paths("/camunda/**")))
+                        .defaultAuthenticationEntryPointFor(responses.toLoginPage(), paths("/camunda/**"))
+                        .defaultAccessDeniedHandlerFor(responses.deniedJson(), paths("/camunda/api/**")))
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();

@@ -66,6 +66,19 @@ class SecurityResponses {
         };
     }
 
+    /** A refusal on the engine's REST API and the webapps' API, in words, as JSON. */
+    AccessDeniedHandler deniedJson() {
+        return (request, response, e) -> {
+            if (request.getRequestURI().endsWith("/task/create")) {
+                write(response, HttpServletResponse.SC_FORBIDDEN, "每个步骤都属于案件的流程，不能在流程之外新建任务",
+                        "every step belongs to a case's process: a task cannot be created outside one");
+            } else {
+                write(response, HttpServletResponse.SC_FORBIDDEN, "您无权访问此页面或执行此操作",
+                        "you may not open this page or do this");
+            }
+        };
+    }
+
     /** A portal form without its token (an old page, another site's form): the portal's own refusal page. */
     AccessDeniedHandler portalDenied() {
         return (request, response, e) -> {

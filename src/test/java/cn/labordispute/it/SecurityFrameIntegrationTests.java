@@ -139,6 +139,20 @@ class SecurityFrameIntegrationTests {
     }
 
     @Test
+    void noStepCanBeCreatedOutsideACaseProcess() {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        for (String user : List.of("admin", "liuyang")) {
+            ResponseEntity<String> create = http.withBasicAuth(user, user.equals("admin") ? "admin" : "demo").exchange(
+                    "/engine-rest/task/create", HttpMethod.POST,
+                    new HttpEntity<>("{\"id\":\"loose-" + user + "\",\"name\":\"无案件的任务\"}", json), String.class);
+            assertThat(create.getStatusCode()).as(user + ": " + create.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(create.getBody()).contains("不能在流程之外新建任务", "cannot be created outside");
+            assertThat(tasks.createTaskQuery().taskId("loose-" + user).count()).isZero();
+        }
+    }
+
+    @Test
     void aPolicyEditorCannotWriteTheVariablesOfARunningCase() {
         String caseNumber = (String) new StaffClient(http, "wangfang", "demo").openCase(Applications.mediation("yuzhong"))
                 .getBody().get("caseNumber");
