@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineIndexes extends AbstractProcessEnginePlugin {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineIndexes.class);
+
     static final List<String> EVERY_DATABASE = List.of(
             "CREATE INDEX IF NOT EXISTS ACT_IDX_JOB_DUEDATE ON ACT_RU_JOB (DUEDATE_)",
             "CREATE INDEX IF NOT EXISTS ACT_IDX_VAR_PROCINST_NAME ON ACT_RU_VARIABLE (PROC_INST_ID_, NAME_)");
@@ -38,6 +40,7 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        long start = System.currentTimeMillis();
         try (Connection connection = configuration.getDataSource().getConnection();
                 Statement sql = connection.createStatement()) {
             for (String ddl : EVERY_DATABASE) {
@@ -50,6 +53,10 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
             }
             if (!connection.getAutoCommit()) {
                 connection.commit();
+            }
+            long spent = System.currentTimeMillis() - start;
+            if (spent > 1_000) { // an index built on a large database, the first start after an upgrade
+                LOG.info("Engine indexes and statistics created in {} ms", spent);
             }
         } catch (SQLException e) {
             throw new ProcessEngineException("cannot create the engine's additional indexes", e);
