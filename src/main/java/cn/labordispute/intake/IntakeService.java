@@ -8,6 +8,7 @@ import cn.labordispute.cases.CaseOpened;
 import cn.labordispute.cases.CaseRepository;
 import cn.labordispute.cases.CaseStage;
 import cn.labordispute.cases.Claim;
+import cn.labordispute.cases.TaskSearchText;
 import cn.labordispute.cases.DisputeCase;
 import cn.labordispute.security.Organisation;
 import cn.labordispute.security.Organisations;
@@ -230,7 +231,7 @@ public class IntakeService {
     public static final Set<String> CASE_VARIABLES = Set.of("caseNumber", "caseId", "organisation", "requestedProcedure",
             "applicationReceivedOn", "applicationChannel", "collective", "workerCount", "migrantWorker", "wageArrears",
             "paymentOrderEligible", "totalClaimAmount", "firstResponder", "applicantNames", "employerName", "mainCause",
-            "claimedTotal", "caseMarks", "案号或当事人");
+            "claimedTotal", "caseMarks", TaskSearchText.VARIABLE);
 
     /**
      * What a task card in the Tasklist shows of its case (the filters' card variables), so that a mediator tells the
@@ -253,10 +254,8 @@ public class IntakeService {
             marks.add("农民工");
         }
         v.put("caseMarks", marks.isEmpty() ? "—" : String.join(" · ", marks));
-        // what 搜索任务 in the Tasklist looks in: the case number, every worker's name, the employer's name
-        String search = v.get("caseNumber") + " " + workers.stream().map(w -> w.name().trim())
-                .collect(java.util.stream.Collectors.joining(" ")) + " " + application.employer().name().trim();
-        v.put("案号或当事人", search.length() > 3900 ? search.substring(0, 3900) : search);
+        v.put(TaskSearchText.VARIABLE, TaskSearchText.of((String) v.get("caseNumber"),
+                workers.stream().map(w -> w.name().trim()).toList(), application.employer().name().trim()));
     }
 
     private Map<String, Object> processVariables(String caseNumber, long caseId, Organisation org,
