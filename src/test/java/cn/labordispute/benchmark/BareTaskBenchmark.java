@@ -50,13 +50,7 @@ public final class BareTaskBenchmark {
      * (keys "page", "count", "filter + cards", "search + cards", "intake") to print the ratio beside each figure.
      */
     static void run(int instances, Map<String, Double> application) throws Exception {
-        TimerLatencyBenchmark.freshDatabase("labor_dispute_bare_tasks");
-        ProcessEngineConfiguration configuration = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
-                .setJdbcUrl(SERVER + "labor_dispute_bare_tasks").setJdbcUsername("postgres").setJdbcPassword("")
-                .setJdbcDriver("org.postgresql.Driver").setDatabaseSchemaUpdate("true").setHistory("full")
-                .setJobExecutorActivate(false);
-        configuration.setJdbcMaxActiveConnections(CLIENTS + 2);
-        ProcessEngine engine = configuration.buildProcessEngine();
+        ProcessEngine engine = bareEngine("labor_dispute_bare_tasks", CLIENTS);
         try {
             BpmnModelInstance model = Bpmn.createExecutableProcess("bare_task").camundaHistoryTimeToLive(180).startEvent()
                     .userTask("work").camundaCandidateGroups("${group}").camundaDueDate("${due}").endEvent().done();
@@ -95,6 +89,20 @@ public final class BareTaskBenchmark {
         } finally {
             engine.close();
         }
+    }
+
+    /**
+     * The bare engine (no application, history full, no job executor) on a database of that name made fresh on
+     * IT_POSTGRES_URL, with a connection for each client and two more.
+     */
+    static ProcessEngine bareEngine(String database, int clients) throws java.sql.SQLException {
+        TimerLatencyBenchmark.freshDatabase(database);
+        ProcessEngineConfiguration configuration = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+                .setJdbcUrl(SERVER + database).setJdbcUsername("postgres").setJdbcPassword("")
+                .setJdbcDriver("org.postgresql.Driver").setDatabaseSchemaUpdate("true").setHistory("full")
+                .setJobExecutorActivate(false);
+        configuration.setJdbcMaxActiveConnections(clients + 2);
+        return configuration.buildProcessEngine();
     }
 
     /** Starts the instances on 8 clients; returns the start rate of the last tenth (per second). */

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,7 +46,6 @@ public final class IntakeBenchmark {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         boolean oneEmployer = args.length <= 2 || !args[2].equals("other");
-        TimerLatencyBenchmark.freshDatabase("labor_dispute_bare");
         TimerLatencyBenchmark.freshDatabase("labor_dispute_intake");
 
         double bare = bareEngine(cases, clients);
@@ -71,12 +69,7 @@ public final class IntakeBenchmark {
 
     /** The bare engine's rate of starting a process of three user tasks (printed, and returned per second). */
     private static double bareEngine(int cases, int clients) throws Exception {
-        ProcessEngineConfiguration configuration = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
-                .setJdbcUrl(SERVER + "labor_dispute_bare").setJdbcUsername("postgres").setJdbcPassword("")
-                .setJdbcDriver("org.postgresql.Driver").setDatabaseSchemaUpdate("true").setHistory("full")
-                .setJobExecutorActivate(false);
-        configuration.setJdbcMaxActiveConnections(clients + 2);
-        ProcessEngine engine = configuration.buildProcessEngine();
+        ProcessEngine engine = BareTaskBenchmark.bareEngine("labor_dispute_bare", clients);
         try {
             BpmnModelInstance model = Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(180).startEvent()
                     .userTask("one").camundaCandidateGroups("g").userTask("two").userTask("three").endEvent().done();

@@ -2,6 +2,7 @@ package cn.labordispute.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.labordispute.cases.TaskSearchText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -83,8 +84,8 @@ class TaskListPlanPostgresIntegrationTests {
         String mine = filterId(wangfang, "我的待办");
         String overdue = filterId(wangfang, "已超期");
         String byDue = "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]";
-        String search = "{\"processVariables\":[{\"name\":\"案号或当事人\",\"operator\":\"like\",\"value\":\"%用人单位42%\"}],"
-                + byDue + "}";
+        String search = "{\"processVariables\":[{\"name\":\"" + TaskSearchText.VARIABLE
+                + "\",\"operator\":\"like\",\"value\":\"%用人单位42%\"}]," + byDue + "}";
         Map<String, Supplier<ResponseEntity<String>>> requests = new java.util.LinkedHashMap<>();
         requests.put("本组待认领, page of 50", () -> wangfang.getForEntity(
                 "/engine-rest/task?candidateGroup=mediator-yuzhong&unassigned=true&sortBy=dueDate&sortOrder=asc"
