@@ -39,6 +39,10 @@ await withBrowser(async browser => {
   await page.waitForSelector('text=本组待认领');
   check(await page.isVisible('text=我的待办') && await page.isVisible('text=已超期'), 'the Tasklist shows the Chinese filters');
   check(!(await page.isVisible('.ce-eol-banner')), 'no end-of-life banner over the mediator\'s work');
+  // every step belongs to a case process (standalone tasks are off and refused): the engine's 新建任务 is not offered
+  await page.waitForSelector('li.create-task-action', { state: 'attached' });
+  check(!(await page.isVisible('li.create-task-action')) && !(await page.isVisible('text=新建任务')),
+    'no 新建任务 button: a step only exists inside a case');
 
   await page.click('text=本组待认领');
   const cards = page.locator('ol.tasks-list li.task');
