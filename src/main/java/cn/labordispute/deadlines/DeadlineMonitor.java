@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 public class DeadlineMonitor {
 
     public static final String ESCALATION_PROCESS = "deadline_escalation";
+    /** The step of {@link #ESCALATION_PROCESS} that waits for a supervisor (超期督办); no other model uses this id. */
+    public static final String ESCALATION_TASK = "Task_HandleOverdue";
     private static final int BATCH = 200;
 
     private final DeadlineRecords records;

@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
  * <li>The Tasklist's 搜索任务 and every task query on a process variable look the variable up per task by process
  * instance and name ({@code EXISTS … PROC_INST_ID_ = … AND NAME_ = …}); with the process instance alone the engine
  * reads all of an instance's twenty to forty variables for each task of the list.</li>
+ * <li>The supervisor's board lists the open 超期督办 steps, the oldest first, and counts them: by step and creation
+ * time the database reads those steps alone instead of walking every open task by creation time (the escalations
+ * are the newest tasks, so that walk read nearly the whole task table: 31 ms at 20,000 cases, 0.3 ms from this
+ * index). On PostgreSQL the index covers what the board reads, so list and count never touch the table.</li>
  * <li>PostgreSQL only, where the trigram extension pg_trgm (PostgreSQL's contrib) can be created: a trigram index of
  * the one variable 搜索任务 searches with {@code like '%…%'} ({@link TaskSearchText}), so that a search finds the few
  * matching cases first instead of reading the variable of every task in the list. Without the extension (a database
@@ -40,7 +44,13 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
             "CREATE INDEX IF NOT EXISTS ACT_IDX_VAR_PROCINST_NAME ON ACT_RU_VARIABLE (PROC_INST_ID_, NAME_)");
     static final List<String> POSTGRESQL = List.of(
             "CREATE STATISTICS IF NOT EXISTS ACT_STAT_AUTH_PERMS ON (PERMS_ & 2), (PERMS_ & 64), RESOURCE_TYPE_"
-                    + " FROM ACT_RU_AUTHORIZATION");
+                    + " FROM ACT_RU_AUTHORIZATION",
+            // covering: the board reads the oldest escalations and their count from the index alone
+            "CREATE INDEX IF NOT EXISTS ACT_IDX_TASK_DEFKEY_CREATE ON ACT_RU_TASK (TASK_DEF_KEY_, CREATE_TIME_, ID_)"
+                    + " INCLUDE (TENANT_ID_, PROC_INST_ID_, ASSIGNEE_)");
+    /** H2 has no covering indexes. */
+    static final List<String> OTHER_DATABASES = List.of(
+            "CREATE INDEX IF NOT EXISTS ACT_IDX_TASK_DEFKEY_CREATE ON ACT_RU_TASK (TASK_DEF_KEY_, CREATE_TIME_, ID_)");
 
     static final String TRIGRAMS = "CREATE EXTENSION IF NOT EXISTS pg_trgm";
     static final String SEARCH_INDEX = "CREATE INDEX IF NOT EXISTS ACT_IDX_VAR_SEARCH_TRGM ON ACT_RU_VARIABLE"
@@ -60,6 +70,10 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
                     sql.execute(ddl);
                 }
                 searchIndex(sql);
+            } else {
+                for (String ddl : OTHER_DATABASES) {
+                    sql.execute(ddl);
+                }
             }
             if (!connection.getAutoCommit()) {
                 connection.commit();

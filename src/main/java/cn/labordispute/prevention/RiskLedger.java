@@ -224,6 +224,32 @@ public class RiskLedger {
         }
     }
 
+    /** The open major and significant risks of some organisations: how many, how many are major, the first of them. */
+    public record Urgent(long total, long major, List<Risk> first) {
+    }
+
+    /**
+     * The open major and significant risks of the organisations (null = all): counted, and the first {@code limit}
+     * listed, major before significant, the longest open first — what a supervisor must respond to.
+     */
+    public Urgent urgent(Set<String> orgs, int limit) {
+        if (orgs != null && orgs.isEmpty()) {
+            return new Urgent(0, 0, List.of());
+        }
+        List<Object> params = new ArrayList<>();
+        String where = " FROM pv_risk WHERE status = 'OPEN' AND risk_level IN ('MAJOR', 'SIGNIFICANT')";
+        if (orgs != null) {
+            where += " AND org_code IN (" + String.join(", ", orgs.stream().map(o -> "?").toList()) + ")";
+            params.addAll(orgs);
+        }
+        long[] counts = jdbc.sql("SELECT COUNT(*), SUM(CASE WHEN risk_level = 'MAJOR' THEN 1 ELSE 0 END)" + where)
+                .params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        List<Risk> first = jdbc.sql("SELECT " + COLUMNS + where
+                        + " ORDER BY CASE WHEN risk_level = 'MAJOR' THEN 0 ELSE 1 END, reported_at, id LIMIT " + limit)
+                .params(params).query(RiskLedger::row).list();
+        return new Urgent(counts[0], counts[1], first);
+    }
+
     /** The ledger for the given organisations (null = all), newest first. */
     public List<Risk> list(Set<String> orgs, String status) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM pv_risk WHERE 1 = 1");

@@ -1,5 +1,6 @@
 package cn.labordispute.supervision;
 
+import cn.labordispute.deadlines.DeadlineMonitor;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,10 @@ import org.springframework.stereotype.Repository;
 class OverdueQueries {
 
     static final int LIST_LIMIT = 200;
-    private static final String FROM = " FROM dc_case_deadline d JOIN dc_case c ON c.id = d.case_id "
-            + "JOIN dc_organisation o ON o.code = c.org_code LEFT JOIN ACT_RU_TASK t ON t.ID_ = d.task_id "
-            + "WHERE d.state IN ('OVERDUE', 'SOON_DUE')";
+    private static final String JOINS = " FROM dc_case_deadline d JOIN dc_case c ON c.id = d.case_id "
+            + "JOIN dc_organisation o ON o.code = c.org_code LEFT JOIN ACT_RU_TASK t ON t.ID_ = d.task_id";
+    private static final String FROM = JOINS + " WHERE d.state IN ('OVERDUE', 'SOON_DUE')";
+    private static final String FROM_STATE = JOINS + " WHERE d.state";
 
     /** A row before it is dressed for people. */
     record Row(String caseNumber, String orgCode, String orgName, String stage, String taskId, String taskName,
@@ -31,13 +33,21 @@ class OverdueQueries {
         this.jdbc = jdbc;
     }
 
-    /** Overdue first (longest overdue first), then soon due by due date. */
+    /**
+     * Overdue first (longest overdue first), then soon due by due date. Each state is read on its own in due-date
+     * order (the index on state and due date), so that the database stops after the first rows of each instead of
+     * joining and sorting every open deadline of the organisations (at 20,000 cases, 107 ms for the city).
+     */
     List<Row> urgent(Set<String> organisations, String assignee) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT c.case_number, c.org_code, o.name AS org_name, c.stage, d.task_id, d.task_name, "
-                + "t.ASSIGNEE_ AS assignee, d.period, d.due_at, d.state, d.needs_review" + FROM
-                + scope(organisations, assignee, params)
-                + " ORDER BY CASE WHEN d.state = 'OVERDUE' THEN 0 ELSE 1 END, d.due_at, d.id LIMIT " + LIST_LIMIT;
+        String columns = "SELECT c.case_number, c.org_code, o.name AS org_name, c.stage, d.task_id, d.task_name, "
+                + "t.ASSIGNEE_ AS assignee, d.period, d.due_at, d.state, d.needs_review, d.id";
+        String overdue = columns + ", 0 AS urgency" + FROM_STATE + " = 'OVERDUE'" + scope(organisations, assignee, params)
+                + " ORDER BY d.due_at, d.id LIMIT " + LIST_LIMIT;
+        String soonDue = columns + ", 1 AS urgency" + FROM_STATE + " = 'SOON_DUE'" + scope(organisations, assignee, params)
+                + " ORDER BY d.due_at, d.id LIMIT " + LIST_LIMIT;
+        String sql = "SELECT * FROM ((" + overdue + ") UNION ALL (" + soonDue + ")) u ORDER BY u.urgency, u.due_at, u.id"
+                + " LIMIT " + LIST_LIMIT;
         return jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9),
                 rs.getString(10), rs.getBoolean(11))).list();
@@ -95,6 +105,38 @@ class OverdueQueries {
                 + " GROUP BY t.ASSIGNEE_ ORDER BY COUNT(*) DESC, t.ASSIGNEE_";
         return jdbc.sql(sql).params(params).query((rs, n) -> new Workload.Handler(rs.getString(1), rs.getLong(2),
                 rs.getLong(4), rs.getLong(3))).list();
+    }
+
+    /** An open 超期督办 step: its task, its process instance, who took it (null: nobody yet), when it began. */
+    record OpenEscalation(String taskId, String processInstanceId, String assignee, Timestamp created) {
+    }
+
+    /**
+     * The organisations' open 超期督办 steps (their engine tenants), by the step's key alone: the engine's index of
+     * steps by key and creation time (EngineIndexes) answers it without reading the task table.
+     */
+    private static final String ESCALATIONS = " FROM ACT_RU_TASK t WHERE t.TASK_DEF_KEY_ = ?";
+
+    /** How many 超期督办 steps are open in the organisations. */
+    long escalationCount(Set<String> organisations) {
+        List<Object> params = escalationParams();
+        String sql = "SELECT COUNT(*)" + ESCALATIONS + tenants(organisations, params);
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    /** The open 超期督办 steps, the longest waiting first. */
+    List<OpenEscalation> escalations(Set<String> organisations, int limit) {
+        List<Object> params = escalationParams();
+        String sql = "SELECT t.ID_, t.PROC_INST_ID_, t.ASSIGNEE_, t.CREATE_TIME_" + ESCALATIONS
+                + tenants(organisations, params) + " ORDER BY t.CREATE_TIME_, t.ID_ LIMIT " + limit;
+        return jdbc.sql(sql).params(params).query((rs, n) -> new OpenEscalation(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getTimestamp(4))).list();
+    }
+
+    private static List<Object> escalationParams() {
+        List<Object> params = new ArrayList<>();
+        params.add(DeadlineMonitor.ESCALATION_TASK);
+        return params;
     }
 
     private static String tenants(Set<String> organisations, List<Object> params) {

@@ -2,7 +2,6 @@ package cn.labordispute.supervision;
 
 import cn.labordispute.calendar.EngineTime;
 import cn.labordispute.cases.CaseStage;
-import cn.labordispute.deadlines.DeadlineMonitor;
 import cn.labordispute.deadlines.Deadlines;
 import cn.labordispute.deadlines.StatutoryPeriod;
 import cn.labordispute.deadlines.StatutoryPeriods;
@@ -18,9 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,17 +29,15 @@ public class SupervisionService {
     private final OverdueQueries queries;
     private final StatutoryPeriods periods;
     private final Deadlines deadlines;
-    private final TaskService tasks;
     private final RuntimeService runtime;
     private final RiskLedger risks;
 
-    SupervisionService(OverdueQueries queries, StatutoryPeriods periods, Deadlines deadlines, TaskService tasks,
+    SupervisionService(OverdueQueries queries, StatutoryPeriods periods, Deadlines deadlines,
             RuntimeService runtime, RiskLedger risks) {
         this.risks = risks;
         this.queries = queries;
         this.periods = periods;
         this.deadlines = deadlines;
-        this.tasks = tasks;
         this.runtime = runtime;
     }
 
@@ -78,24 +72,27 @@ public class SupervisionService {
         long overdue = byStage.values().stream().mapToLong(c -> c[0]).sum();
         long soonDue = byStage.values().stream().mapToLong(c -> c[1]).sum();
         List<Escalation> escalations = supervisor ? escalations(orgs) : List.of();
+        long escalationCount = supervisor ? queries.escalationCount(orgs) : 0;
         return new OverdueBoard(supervisor, overdue, soonDue, items, byStage, byOrg, byAssignee, escalations,
-                supervisor ? workload(orgs) : null);
+                escalationCount, supervisor ? workload(orgs) : null);
     }
 
     /** How many unclaimed tasks the board lists, the longest waiting first. */
     static final int UNCLAIMED_LIMIT = 100;
 
+    /** How many open major and significant risks the board lists (major first, the longest open first). */
+    public static final int RISK_LIMIT = 20;
+
     private Workload workload(Set<String> orgs) {
         Object[] count = queries.unclaimedCount(orgs);
-        List<Workload.OpenRisk> open = risks.list(orgs, "OPEN").stream()
-                .filter(r -> "MAJOR".equals(r.level()) || "SIGNIFICANT".equals(r.level()))
-                .sorted(java.util.Comparator.comparing((cn.labordispute.prevention.Risk r) -> !"MAJOR".equals(r.level()))
-                        .thenComparing(cn.labordispute.prevention.Risk::reportedAt))
+        RiskLedger.Urgent urgent = risks.urgent(orgs, RISK_LIMIT);
+        List<Workload.OpenRisk> open = urgent.first().stream()
                 .map(r -> new Workload.OpenRisk(r.riskNumber(), r.levelLabel(), "MAJOR".equals(r.level()),
                         r.employerName(), r.workers(), r.amount(), r.reportedAt()))
                 .toList();
         return new Workload((Long) count[0], count[1] == null ? null : ((java.sql.Timestamp) count[1]).toInstant(),
-                queries.unclaimed(orgs, UNCLAIMED_LIMIT), queries.handlers(orgs, EngineTime.now()), open);
+                queries.unclaimed(orgs, UNCLAIMED_LIMIT), queries.handlers(orgs, EngineTime.now()), urgent.total(),
+                urgent.major(), open);
     }
 
     private UrgentItem item(OverdueQueries.Row r, LocalDate today) {
@@ -109,32 +106,28 @@ public class SupervisionService {
     }
 
     private List<Escalation> escalations(Set<String> orgs) {
-        TaskQuery query = tasks.createTaskQuery().processDefinitionKey(DeadlineMonitor.ESCALATION_PROCESS)
-                .orderByTaskCreateTime().asc();
-        if (orgs != null) {
-            query.taskCandidateGroupIn(orgs.stream().map(Roles.SUPERVISOR::groupFor).toList()).includeAssignedTasks();
-        }
         Instant now = EngineTime.now();
-        List<Task> open = query.listPage(0, ESCALATION_LIMIT);
+        List<OverdueQueries.OpenEscalation> open = queries.escalations(orgs, ESCALATION_LIMIT);
         if (open.isEmpty()) {
             return List.of();
         }
         // one query for the variables of every listed escalation, not one per task
         Map<String, Map<String, Object>> byInstance = new java.util.HashMap<>();
         runtime.createVariableInstanceQuery()
-                .processInstanceIdIn(open.stream().map(Task::getProcessInstanceId).toArray(String[]::new))
+                .processInstanceIdIn(open.stream().map(OverdueQueries.OpenEscalation::processInstanceId)
+                        .toArray(String[]::new))
                 .variableNameIn("caseNumber", "overdueTaskName", "overduePeriod", "overdueDueDate")
                 .disableBinaryFetching().list()
                 .forEach(v -> byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new java.util.HashMap<>())
                         .put(v.getName(), v.getValue()));
-        return open.stream().map(t -> escalation(t, byInstance.getOrDefault(t.getProcessInstanceId(), Map.of()), now))
+        return open.stream().map(t -> escalation(t, byInstance.getOrDefault(t.processInstanceId(), Map.of()), now))
                 .toList();
     }
 
-    private Escalation escalation(Task t, Map<String, Object> v, Instant now) {
-        Instant created = t.getCreateTime().toInstant();
-        return new Escalation(t.getId(), (String) v.get("caseNumber"), (String) v.get("overdueTaskName"),
-                (String) v.get("overduePeriod"), (String) v.get("overdueDueDate"), t.getAssignee(), created,
+    private Escalation escalation(OverdueQueries.OpenEscalation t, Map<String, Object> v, Instant now) {
+        Instant created = t.created().toInstant();
+        return new Escalation(t.taskId(), (String) v.get("caseNumber"), (String) v.get("overdueTaskName"),
+                (String) v.get("overduePeriod"), (String) v.get("overdueDueDate"), t.assignee(), created,
                 Duration.between(created, now).toHours());
     }
 }

@@ -2,6 +2,7 @@ package cn.labordispute.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.labordispute.supervision.SupervisionService;
 import java.net.URI;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -103,6 +104,37 @@ class BoardWorkloadIntegrationTests {
         assertThat(jdbc.queryForList("SELECT e.detail FROM dc_case_event e JOIN dc_case c ON c.id = e.case_id "
                 + "WHERE c.case_number = ? AND e.kind = 'REASSIGNED'", String.class, claimed))
                 .singleElement().asString().contains("受理审查", "王芳本周外出培训");
+    }
+
+    @Test
+    void theBoardListsTheMostPressingRisksFirstAndCountsThemAll() {
+        // more open major risks in 吉首 than the board lists, and one significant risk reported before all of them
+        postRisk("tianjing", "吉首看板较大风险公司", "STAFF", 12, 150000, false);
+        for (int i = 0; i < SupervisionService.RISK_LIMIT + 1; i++) {
+            postRisk("tianjing", "吉首看板重大风险公司" + i, "PETITION", 60, 780000, true);
+        }
+        long open = jdbc.queryForObject("SELECT COUNT(*) FROM pv_risk WHERE org_code = 'jishou' AND status = 'OPEN' "
+                + "AND risk_level IN ('MAJOR', 'SIGNIFICANT')", Long.class);
+        long major = jdbc.queryForObject("SELECT COUNT(*) FROM pv_risk WHERE org_code = 'jishou' AND status = 'OPEN' "
+                + "AND risk_level = 'MAJOR'", Long.class);
+        assertThat(major).isGreaterThan(SupervisionService.RISK_LIMIT);
+        assertThat(open).as("the significant risk is open too").isGreaterThan(major);
+
+        String board = get("tianjing", "/supervision");
+        assertThat(count(board, "count-risks")).isEqualTo(open);
+        String list = board.substring(board.indexOf("id=\"risk-list\""), board.indexOf("</table>", board.indexOf("id=\"risk-list\"")));
+        assertThat(list.split("<tr").length - 2).as("rows listed").isEqualTo(SupervisionService.RISK_LIMIT);
+        assertThat(list).as("major risks come first").doesNotContain("较大").contains("吉首看板重大风险公司0")
+                .doesNotContain("吉首看板重大风险公司" + SupervisionService.RISK_LIMIT);
+        assertThat(board).contains("列出最紧迫的 " + SupervisionService.RISK_LIMIT + " 项", "共 " + open + " 项");
+    }
+
+    private void postRisk(String supervisor, String employer, String source, int workers, int amount, boolean petition) {
+        ResponseEntity<String> risk = new TestRestTemplate().withBasicAuth(supervisor, "demo").postForEntity(
+                http.getRootUri() + "/api/risks", Map.of("organisation", "jishou", "employerName", employer,
+                        "source", source, "workers", workers, "amount", amount, "petitionRisk", petition,
+                        "description", workers + "名职工欠薪"), String.class);
+        assertThat(risk.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     private String get(String user, String path) {
