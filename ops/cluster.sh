@@ -5,7 +5,7 @@
 #  - every case the load was told was opened (HTTP 201/200) is in the database with its running process;
 #  - case numbers are unique and gap-free per organisation and year (a number a dead node had taken counts as given
 #    back: it is written in dc_number_allocation and the next intake after dispute.numbers.reuse-after takes it);
-#  - no job ran successfully twice (the engine's job log);
+#  - no job ran successfully twice (the engine's job log; the history cleanup, which repeats under one id, aside);
 #  - timers kept firing after the kill: the deadline monitor's sweep (every 30 s) ran no later than the job lock
 #    time (60 s) plus 10 s after it was due; the timer lateness p99 over the run is printed.
 #   ops/cluster.sh [nodes=2] [seconds of load=60] [kill|nokill] [jar]
@@ -92,7 +92,10 @@ given_back=$(sql "SELECT COUNT(*) FROM dc_number_allocation")
 if [ -n "$gaps" ]; then echo "NUMBERING: gaps or repeats: $gaps"; failed=1
 else echo "case numbers gap-free per organisation and year ($given_back taken by the dead node, given back for reuse)"; fi
 
-twice=$(sql "SELECT COUNT(*) FROM (SELECT JOB_ID_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 GROUP BY JOB_ID_ HAVING COUNT(*) > 1) t")
+# The engine's history cleanup is the one job that runs again and again under its own id, by design, during its batch
+# window (01:00-05:00 here): a run inside the window would otherwise count it as run twice.
+twice=$(sql "SELECT COUNT(*) FROM (SELECT JOB_ID_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2
+             AND COALESCE(JOB_DEF_TYPE_, '') <> 'history-cleanup' GROUP BY JOB_ID_ HAVING COUNT(*) > 1) t")
 echo "jobs that ran successfully twice: $twice"
 [ "$twice" = 0 ] || failed=1
 

@@ -39,7 +39,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *     -Dexec.mainClass=cn.labordispute.benchmark.BoardBenchmark -Dexec.args="20000"
  * </pre>
  * Uses the database labor_dispute_board on IT_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/), made fresh;
- * a second argument "keep" reuses it as it is (to time again without generating).
+ * a second argument "keep" reuses it as it is (to time again without generating), "extend" adds cases to it until it
+ * holds N (to time the same data at a larger size).
  */
 public final class BoardBenchmark {
 
@@ -54,8 +55,9 @@ public final class BoardBenchmark {
     public static void main(String[] args) throws Exception {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         boolean keep = args.length > 1 && args[1].equals("keep");
+        boolean extend = args.length > 1 && args[1].equals("extend");
         boolean bare = !Arrays.asList(args).contains("nobare");
-        if (!keep) {
+        if (!keep && !extend) {
             try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
                     Statement sql = admin.createStatement()) {
                 sql.execute("DROP DATABASE IF EXISTS labor_dispute_board WITH (FORCE)");
@@ -67,8 +69,12 @@ public final class BoardBenchmark {
                         "--dispute.demo.enabled=true", "--dispute.demo.cases=false",
                         "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN");
         try {
-            if (!keep) {
-                generate(context, cases);
+            if (extend) {
+                int held = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                        .sql("SELECT COUNT(*) FROM dc_case").query(Integer.class).single();
+                generate(context, held, cases);
+            } else if (!keep) {
+                generate(context, 0, cases);
             }
             time(context);
             if (bare) {
@@ -121,11 +127,12 @@ public final class BoardBenchmark {
     /** Synthetic mediators per organisation, so that work spreads over people as it does in a centre. */
     private static final int MEDIATORS = 6;
 
-    private static void generate(ConfigurableApplicationContext context, int cases) throws InterruptedException {
+    /** Opens synthetic cases {@code from} (0 on a fresh database) up to {@code cases}, then runs the deadline monitor. */
+    private static void generate(ConfigurableApplicationContext context, int from, int cases) throws InterruptedException {
         IntakeService intake = context.getBean(IntakeService.class);
         TaskService tasks = context.getBean(TaskService.class);
         IdentityService identity = context.getBean(IdentityService.class);
-        for (String org : ORGS) {
+        for (String org : from > 0 ? new String[0] : ORGS) {
             for (int m = 1; m <= MEDIATORS; m++) {
                 User user = identity.newUser(mediator(org, m));
                 user.setFirstName("调解员" + m);
@@ -139,7 +146,7 @@ public final class BoardBenchmark {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        for (int i = 0; i < cases; i++) {
+        for (int i = from; i < cases; i++) {
             final int n = i;
             pool.submit(() -> {
                 Random random = new Random(n);
@@ -178,7 +185,7 @@ public final class BoardBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(2, TimeUnit.HOURS);
-        System.out.printf("opened %d cases in %.0f s (%d could not be moved on)%n", cases,
+        System.out.printf("opened %d cases in %.0f s (%d could not be moved on)%n", cases - from,
                 (System.currentTimeMillis() - start) / 1000.0, failed.get());
         DeadlineMonitor monitor = context.getBean(DeadlineMonitor.class);
         long sweepStart = System.currentTimeMillis();
