@@ -139,6 +139,32 @@ class SupervisionIntegrationTests {
     }
 
     @Test
+    void theBoardListsOverdueStepsLongestOverdueFirstThenSoonDueOnesByDueDate() {
+        String soonDue = open("yuzhong", "500103199001011232");
+        String overdueLater = open("yuzhong", "500103198506122347");
+        String overdueEarlier = open("yuzhong", "43310119920315345X");
+        setDeadline(soonDue, "SOON_DUE", LocalDateTime.of(2026, 10, 12, 18, 0));
+        setDeadline(overdueLater, "OVERDUE", LocalDateTime.of(2026, 9, 1, 18, 0));
+        setDeadline(overdueEarlier, "OVERDUE", LocalDateTime.of(2026, 8, 31, 18, 0));
+
+        String html = page(login("liuyang"));
+        String urgent = html.substring(html.indexOf("id=\"urgent\""), html.indexOf("</table>", html.indexOf("id=\"urgent\"")));
+        int earlier = urgent.indexOf(overdueEarlier + "</a>");
+        int later = urgent.indexOf(overdueLater + "</a>");
+        int soon = urgent.indexOf(soonDue + "</a>");
+        assertThat(earlier).as("the longest overdue first").isPositive().isLessThan(later);
+        assertThat(later).as("every overdue step before the soon-due ones").isLessThan(soon);
+        assertThat(urgent.lastIndexOf("已超期")).isLessThan(urgent.indexOf("即将到期</span>"));
+    }
+
+    /** Moves a case's watched acceptance deadline to the given state and last moment (China's time). */
+    private void setDeadline(String caseNumber, String state, LocalDateTime due) {
+        assertThat(jdbc.sql("UPDATE dc_case_deadline SET state = ?, due_at = ? WHERE case_id = "
+                + "(SELECT id FROM dc_case WHERE case_number = ?)").params(state, java.sql.Timestamp.valueOf(due), caseNumber)
+                .update()).isEqualTo(1);
+    }
+
+    @Test
     void supervisorSeesTheOverdueCountTheDatabaseHoldsForTheirOrganisationOnly() {
         String html = page(login("liuyang"));
 
