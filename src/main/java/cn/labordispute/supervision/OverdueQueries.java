@@ -20,7 +20,6 @@ class OverdueQueries {
     private static final String JOINS = " FROM dc_case_deadline d JOIN dc_case c ON c.id = d.case_id "
             + "JOIN dc_organisation o ON o.code = c.org_code LEFT JOIN ACT_RU_TASK t ON t.ID_ = d.task_id";
     private static final String FROM = JOINS + " WHERE d.state IN ('OVERDUE', 'SOON_DUE')";
-    private static final String FROM_STATE = JOINS + " WHERE d.state";
 
     /** A row before it is dressed for people. */
     record Row(String caseNumber, String orgCode, String orgName, String stage, String taskId, String taskName,
@@ -40,17 +39,21 @@ class OverdueQueries {
      */
     List<Row> urgent(Set<String> organisations, String assignee) {
         List<Object> params = new ArrayList<>();
-        String columns = "SELECT c.case_number, c.org_code, o.name AS org_name, c.stage, d.task_id, d.task_name, "
-                + "t.ASSIGNEE_ AS assignee, d.period, d.due_at, d.state, d.needs_review, d.id";
-        String overdue = columns + ", 0 AS urgency" + FROM_STATE + " = 'OVERDUE'" + scope(organisations, assignee, params)
-                + " ORDER BY d.due_at, d.id LIMIT " + LIST_LIMIT;
-        String soonDue = columns + ", 1 AS urgency" + FROM_STATE + " = 'SOON_DUE'" + scope(organisations, assignee, params)
-                + " ORDER BY d.due_at, d.id LIMIT " + LIST_LIMIT;
-        String sql = "SELECT * FROM ((" + overdue + ") UNION ALL (" + soonDue + ")) u ORDER BY u.urgency, u.due_at, u.id"
+        String sql = "SELECT * FROM ((" + mostUrgent("OVERDUE", 0, organisations, assignee, params) + ") UNION ALL ("
+                + mostUrgent("SOON_DUE", 1, organisations, assignee, params) + ")) u ORDER BY u.urgency, u.due_at, u.id"
                 + " LIMIT " + LIST_LIMIT;
         return jdbc.sql(sql).params(params).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9),
                 rs.getString(10), rs.getBoolean(11))).list();
+    }
+
+    /** The first deadlines in one state by due date, marked with the state's rank in the list. */
+    private static String mostUrgent(String state, int urgency, Set<String> organisations, String assignee,
+            List<Object> params) {
+        return "SELECT c.case_number, c.org_code, o.name AS org_name, c.stage, d.task_id, d.task_name, "
+                + "t.ASSIGNEE_ AS assignee, d.period, d.due_at, d.state, d.needs_review, d.id, " + urgency + " AS urgency"
+                + JOINS + " WHERE d.state = '" + state + "'" + scope(organisations, assignee, params)
+                + " ORDER BY d.due_at, d.id LIMIT " + LIST_LIMIT;
     }
 
     /** One group of the counts: a stage, an organisation and an assignee, with how many are overdue or soon due. */
@@ -134,9 +137,7 @@ class OverdueQueries {
     }
 
     private static List<Object> escalationParams() {
-        List<Object> params = new ArrayList<>();
-        params.add(DeadlineMonitor.ESCALATION_TASK);
-        return params;
+        return new ArrayList<>(List.of(DeadlineMonitor.ESCALATION_TASK));
     }
 
     private static String tenants(Set<String> organisations, List<Object> params) {
