@@ -237,11 +237,8 @@ public class RiskLedger {
             return new Urgent(0, 0, List.of());
         }
         List<Object> params = new ArrayList<>();
-        String where = " FROM pv_risk WHERE status = 'OPEN' AND risk_level IN ('MAJOR', 'SIGNIFICANT')";
-        if (orgs != null) {
-            where += " AND org_code IN (" + String.join(", ", orgs.stream().map(o -> "?").toList()) + ")";
-            params.addAll(orgs);
-        }
+        String where = " FROM pv_risk WHERE status = 'OPEN' AND risk_level IN ('MAJOR', 'SIGNIFICANT')"
+                + organisations(orgs, params);
         long[] counts = jdbc.sql("SELECT COUNT(*), SUM(CASE WHEN risk_level = 'MAJOR' THEN 1 ELSE 0 END)" + where)
                 .params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         List<Risk> first = jdbc.sql("SELECT " + COLUMNS + where
@@ -250,17 +247,22 @@ public class RiskLedger {
         return new Urgent(counts[0], counts[1], first);
     }
 
+    /** The condition on the organisations (null = all, no condition), their codes added to the parameters. */
+    private static String organisations(Set<String> orgs, List<Object> params) {
+        if (orgs == null) {
+            return "";
+        }
+        params.addAll(orgs);
+        return " AND org_code IN (" + String.join(", ", orgs.stream().map(o -> "?").toList()) + ")";
+    }
+
     /** The ledger for the given organisations (null = all), newest first. */
     public List<Risk> list(Set<String> orgs, String status) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM pv_risk WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (orgs != null) {
-            if (orgs.isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND org_code IN (").append(String.join(", ", orgs.stream().map(o -> "?").toList())).append(")");
-            params.addAll(orgs);
+        if (orgs != null && orgs.isEmpty()) {
+            return List.of();
         }
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM pv_risk WHERE 1 = 1" + organisations(orgs, params));
         if (status != null) {
             sql.append(" AND status = ?");
             params.add(status);

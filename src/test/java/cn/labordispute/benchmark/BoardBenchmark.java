@@ -132,13 +132,15 @@ public final class BoardBenchmark {
         IntakeService intake = context.getBean(IntakeService.class);
         TaskService tasks = context.getBean(TaskService.class);
         IdentityService identity = context.getBean(IdentityService.class);
-        for (String org : from > 0 ? new String[0] : ORGS) {
-            for (int m = 1; m <= MEDIATORS; m++) {
-                User user = identity.newUser(mediator(org, m));
-                user.setFirstName("调解员" + m);
-                user.setLastName("（" + org + "）");
-                identity.saveUser(user);
-                identity.createMembership(user.getId(), "mediator-" + org);
+        if (from == 0) { // an extended data set has its mediators already
+            for (String org : ORGS) {
+                for (int m = 1; m <= MEDIATORS; m++) {
+                    User user = identity.newUser(mediator(org, m));
+                    user.setFirstName("调解员" + m);
+                    user.setLastName("（" + org + "）");
+                    identity.saveUser(user);
+                    identity.createMembership(user.getId(), "mediator-" + org);
+                }
             }
         }
         LocalDate today = LocalDate.now(WorkingDayCalendar.ZONE);
