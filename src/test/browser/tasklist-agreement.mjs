@@ -39,17 +39,19 @@ async function pickDate(page, label, value) {
   }
 }
 
-// 办结 stays disabled while the form holds an error; once (CI, 2026-12-08) it stayed disabled for 30 s after the
-// instalment dates were typed, which did not happen again by hand: say what the form shows, type the dates again once.
+// 办结 stays disabled while the form holds an error. On 2026-12-08 (CI twice, and once by hand) 协议内容, typed first,
+// was empty again by the time 办结 was pressed ("Field is required."): the form was still settling when it was
+// typed. Say which fields the form holds as wrong, and enter the agreement's terms again once.
 async function clickComplete(page, retype) {
   for (let attempt = 1; ; attempt++) {
     try {
       await page.click('button:has-text("办结")', { timeout: 10000 });
       return;
     } catch (e) {
-      const errors = (await page.locator('.fjs-form-field-error').allInnerTexts()).join(' / ') || 'no field error shown';
+      const errors = (await page.locator('.fjs-form-field.fjs-has-errors, .fjs-form-field:has(.fjs-form-field-error)')
+        .allInnerTexts()).map(t => t.replace(/\s+/g, ' ').trim()).join(' / ') || 'no field error shown';
       if (attempt === 2) throw new Error(`办结 stays disabled; the form shows: ${errors}`);
-      console.log(`note - 办结 is disabled (${errors}); typing the dates again`);
+      console.log(`note - 办结 is disabled (${errors}); entering the terms again`);
       await retype();
     }
   }
@@ -86,20 +88,19 @@ await withBrowser(async browser => {
   await submit(page);
 
   await openTask(page, '我的待办', '制作调解协议书', '协议内容', false, caseNumber);
-  await page.getByLabel('协议内容（各项给付、其他义务）').fill('单位分两期支付2025年加班费8600元');
-  await page.getByLabel('协议总金额（元）').fill('9000');
-  const instalmentDates = async () => {
+  const agreementTerms = async () => {
+    await page.getByLabel('协议内容（各项给付、其他义务）').fill('单位分两期支付2025年加班费8600元');
+    await page.getByLabel('协议总金额（元）').fill('9000');
     await pickDate(page, '第一期（或一次性）履行日期', '2026-12-15');
+    await page.getByLabel('第一期金额（元）').fill('5000');
     await pickDate(page, '第二期履行日期（可空）', '2027-01-15');
+    await page.getByLabel('第二期金额（元）').fill('3600');
+    await page.getByLabel('不申请').check();
   };
-  await pickDate(page, '第一期（或一次性）履行日期', '2026-12-15');
-  await page.getByLabel('第一期金额（元）').fill('5000');
-  await pickDate(page, '第二期履行日期（可空）', '2027-01-15');
-  await page.getByLabel('第二期金额（元）').fill('3600');
-  await page.getByLabel('不申请').check();
+  await agreementTerms();
 
   // a total that is not the sum of the instalments is refused, and the sentence stands under 协议总金额
-  await clickComplete(page, instalmentDates);
+  await clickComplete(page, agreementTerms);
   const totalField = page.locator('.fjs-form-field.refused', { has: page.getByLabel('协议总金额（元）') });
   await totalField.waitFor();
   const said = await totalField.locator('.field-refusal').innerText();
